@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import type { Expr } from '../facts/expr.js';
+import type { ParsedFile } from '../facts/parsed-file.js';
+import type { Resolver } from '../facts/resolver.js';
+import type { FileFacts } from '../facts/types.js';
+import type { ArchitectureModel } from '../model/types.js';
+
+/** The raw facts one analyzer took from one file. */
+export interface FileItems<TItem> {
+  file: string;
+  items: TItem[];
+}
+
+/** What an analyzer's `build` step can see. */
+export interface BuildContext<TItem> {
+  /** This analyzer's raw facts, one entry per file that had any. */
+  facts: FileItems<TItem>[];
+  /** Every file's facts, for analyzers that read another analyzer's items. */
+  allFacts: FileFacts[];
+  resolver: Resolver;
+  /** The model as built by the analyzers listed before this one. */
+  model: Readonly<ArchitectureModel>;
+  /**
+   * Non-code files by path: package.json, Procfile, Dockerfiles, compose
+   * files and Kubernetes manifests, as text.
+   */
+  manifests: ReadonlyMap<string, string>;
+  log: Logger;
+}
+
+/**
+ * One analyzer: a folder under `src/analyzers/` with `index.ts` exporting
+ * this, `extract.ts` (per-file facts) and `build.ts` (resolution across
+ * files into model items). Listed in `registry.ts`.
+ */
+export interface Analyzer<TItem = unknown> {
+  id: string;
+  /**
+   * A file is parsed only if its text contains one of these strings, or it
+   * imports a local module that does. They must cover every construct
+   * `extract` recognizes: the pre-filter may never drop a file that matters.
+   */
+  keywords: readonly string[];
+  /** Raw, serializable facts from one parsed file. */
+  extract(file: ParsedFile): TItem[];
+  /** Resolves the raw facts across files into this analyzer's model part. */
+  build(context: BuildContext<TItem>): Partial<ArchitectureModel>;
+}
+
+/** Re-exported for analyzers' convenience. */
+export type { Expr, ParsedFile };

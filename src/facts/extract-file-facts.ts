@@ -1,0 +1,78 @@
+import { Project, ts } from 'ts-morph';
+import type { Analyzer } from '../analyzers/types.js';
+import { extractModuleFacts } from './extract-module-facts.js';
+import { indexParsedFile } from './parsed-file.js';
+import type { FileFacts } from './types.js';
+
+/** An analyzer that threw on a file; the others still ran. */
+export interface ExtractFailure {
+  analyzer: string;
+  file: string;
+  message: string;
+}
+
+export type ExtractResult =
+  | { facts: FileFacts; failures: ExtractFailure[] }
+  | { skip: 'parse-error' | 'too-deep'; message: string };
+
+/**
+ * Parses one file with ts-morph (syntax only, no type checker) and takes the
+ * facts every analyzer needs. The tree is released before returning, so
+ * memory follows one file at a time, not the repository.
+ */
+export class FactExtractor {
+  private readonly project = new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, noLib: true },
+  });
+
+  constructor(private readonly analyzers: readonly Analyzer[]) {}
+
+  /** Module facts and, unless `moduleOnly`, every analyzer's items. */
+  extract(path: string, text: string, moduleOnly = false): ExtractResult {
+    const sourceFile = this.project.createSourceFile(`/${path}`, text, { overwrite: true });
+    try {
+      const diagnostics = (sourceFile.compilerNode as { parseDiagnostics?: unknown[] })
+        .parseDiagnostics;
+      if (diagnostics && diagnostics.length > 0 && !moduleOnly) {
+        return { skip: 'parse-error', message: firstDiagnostic(diagnostics[0]) };
+      }
+      const module = extractModuleFacts(sourceFile);
+      const facts: FileFacts = { file: path, ...module, items: {} };
+      const failures: ExtractFailure[] = [];
+      if (!moduleOnly) {
+        const parsed = indexParsedFile(path, sourceFile, module.imports);
+        for (const analyzer of this.analyzers) {
+          try {
+            const items = analyzer.extract(parsed);
+            if (items.length > 0) {
+              facts.items[analyzer.id] = items;
+            }
+          } catch (error) {
+            failures.push({ analyzer: analyzer.id, file: path, message: messageOf(error) });
+          }
+        }
+      }
+      return { facts, failures };
+    } catch (error) {
+      if (error instanceof RangeError) {
+        return { skip: 'too-deep', message: error.message };
+      }
+      throw error;
+    } finally {
+      this.project.removeSourceFile(sourceFile);
+    }
+  }
+}
+
+function firstDiagnostic(diagnostic: unknown): string {
+  const d = diagnostic as { messageText?: unknown; start?: number };
+  const text = typeof d.messageText === 'string' ? d.messageText : 'syntax error';
+  return d.start === undefined ? text : `${text} (at offset ${d.start})`;
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

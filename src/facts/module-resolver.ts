@@ -1,0 +1,132 @@
+import { posix } from 'node:path';
+
+const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Path aliases from a tsconfig: `@app/*` -> [`src/*`], relative to the root. */
+export type PathAliases = [prefix: string, targets: string[]][];
+
+/**
+ * Maps import specifiers to files in the tree: relative paths, `.js`
+ * specifiers that name `.ts` sources, directory `index` files, and tsconfig
+ * `paths` aliases. Package imports resolve to nothing: they are libraries.
+ */
+export function createModuleResolver(
+  paths: Iterable<string>,
+  aliases: PathAliases = [],
+): (from: string, specifier: string) => string | undefined {
+  const known = new Set(paths);
+  const cache = new Map<string, string | undefined>();
+
+  const probe = (base: string): string | undefined => {
+    if (known.has(base) && EXTENSIONS.some((ext) => base.endsWith(ext))) {
+      return base;
+    }
+    const stem = base.replace(/\.(m|c)?jsx?$/, '');
+    for (const ext of EXTENSIONS) {
+      if (known.has(stem + ext)) {
+        return stem + ext;
+      }
+    }
+    for (const ext of EXTENSIONS) {
+      if (known.has(`${base}/index${ext}`)) {
+        return `${base}/index${ext}`;
+      }
+    }
+    return undefined;
+  };
+
+  return (from, specifier) => {
+    const key = `${posix.dirname(from)}\0${specifier}`;
+    if (cache.has(key)) {
+      return cache.get(key);
+    }
+    let found: string | undefined;
+    if (specifier.startsWith('.')) {
+      found = probe(posix.normalize(posix.join(posix.dirname(from), specifier)));
+    } else {
+      found = aliasTarget(specifier, aliases, probe);
+    }
+    cache.set(key, found);
+    return found;
+  };
+}
+
+function aliasTarget(
+  specifier: string,
+  aliases: PathAliases,
+  probe: (base: string) => string | undefined,
+): string | undefined {
+  for (const [prefix, targets] of aliases) {
+    const wildcard = prefix.endsWith('*');
+    const head = wildcard ? prefix.slice(0, -1) : prefix;
+    if (wildcard ? !specifier.startsWith(head) : specifier !== prefix) {
+      continue;
+    }
+    const rest = specifier.slice(head.length);
+    for (const target of targets) {
+      const found = probe(posix.normalize(target.replace('*', rest)));
+      if (found) {
+        return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Reads `compilerOptions.baseUrl` and `paths` from a tsconfig's text. */
+export function readPathAliases(tsconfigText: string | undefined, dir = ''): PathAliases {
+  if (!tsconfigText) {
+    return [];
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(stripJsonComments(tsconfigText));
+  } catch {
+    return [];
+  }
+  const options = (config as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } })
+    ?.compilerOptions;
+  const baseUrl = typeof options?.baseUrl === 'string' ? options.baseUrl : '.';
+  const base = posix.join(dir, baseUrl);
+  const aliases: PathAliases = [];
+  if (options?.paths && typeof options.paths === 'object') {
+    for (const [prefix, targets] of Object.entries(options.paths as Record<string, unknown>)) {
+      if (Array.isArray(targets)) {
+        const list = targets.filter((t): t is string => typeof t === 'string');
+        aliases.push([prefix, list.map((t) => posix.join(base, t))]);
+      }
+    }
+  }
+  return aliases;
+}
+
+/** Removes // and /* comments and trailing commas outside strings. */
+function stripJsonComments(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') {
+        out += text[++i] ?? '';
+      } else if (c === '"') {
+        inString = false;
+      }
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c === '/' && text[i + 1] === '/') {
+      while (i < text.length && text[i] !== '\n') {
+        i++;
+      }
+      out += '\n';
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 1;
+    } else {
+      out += c;
+    }
+  }
+  return out.replace(/,(\s*[}\]])/g, '$1');
+}

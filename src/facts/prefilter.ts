@@ -1,0 +1,29 @@
+/**
+ * The cheap text test that decides which files are parsed at all. A file is
+ * a candidate when its text contains any analyzer keyword. The alternation
+ * of escaped literals cannot backtrack catastrophically.
+ */
+export function buildPrefilter(keywords: Iterable<string>): (text: string) => boolean {
+  const unique = [...new Set(keywords)].filter((k) => k.length > 0);
+  if (unique.length === 0) {
+    return () => false;
+  }
+  const pattern = new RegExp(unique.map(escapeRegExp).join('|'));
+  return (text) => pattern.test(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Module specifiers a file imports or requires, found by a text scan. */
+export function scanImportSpecifiers(text: string): string[] {
+  const specifiers: string[] = [];
+  const pattern = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(['"])([^'"\n]{1,300})\1/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match[2]) {
+      specifiers.push(match[2]);
+    }
+  }
+  return specifiers;
+}

@@ -1,0 +1,94 @@
+/** Limits on one source file. Defaults suit hand-written code. */
+export interface ContentLimits {
+  /** Largest file parsed, in bytes. Default 1 MiB. */
+  maxFileBytes: number;
+  /** Deepest bracket nesting parsed; deeper files would overflow the parser's stack. Default 400. */
+  maxNesting: number;
+}
+
+export const DEFAULT_CONTENT_LIMITS: ContentLimits = {
+  maxFileBytes: 1024 * 1024,
+  maxNesting: 400,
+};
+
+/** Lines longer than this in a file with few lines mark a minified bundle. */
+const MINIFIED_LINE = 2000;
+
+/**
+ * Decides whether a source file's content can be analyzed. Returns the text,
+ * or the reason it is skipped: too-large, binary, invalid-utf8, minified,
+ * too-deep.
+ */
+export function inspectContent(
+  bytes: Buffer,
+  limits: ContentLimits = DEFAULT_CONTENT_LIMITS,
+): { text: string } | { skip: string } {
+  if (bytes.length > limits.maxFileBytes) {
+    return { skip: 'too-large' };
+  }
+  if (bytes.subarray(0, 8000).includes(0)) {
+    return { skip: 'binary' };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { skip: 'invalid-utf8' };
+  }
+  if (looksMinified(text)) {
+    return { skip: 'minified' };
+  }
+  if (maxNesting(text, limits.maxNesting) > limits.maxNesting) {
+    return { skip: 'too-deep' };
+  }
+  return { text };
+}
+
+function looksMinified(text: string): boolean {
+  if (text.length < MINIFIED_LINE) {
+    return false;
+  }
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    longest = Math.max(longest, i - start);
+    start = i + 1;
+    lines++;
+  }
+  longest = Math.max(longest, text.length - start);
+  return longest > MINIFIED_LINE && text.length / lines > 300;
+}
+
+/**
+ * Bracket nesting depth, stopping early past `limit`. Also counts chained
+ * calls (`).`), whose syntax tree nests as deep as the chain is long.
+ */
+function maxNesting(text: string, limit: number): number {
+  let depth = 0;
+  let max = 0;
+  let chain = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > limit) {
+          return max;
+        }
+      }
+    } else if (c === 41 || c === 93 || c === 125) {
+      depth = Math.max(0, depth - 1);
+      if (c === 41 && text.charCodeAt(i + 1) === 46) {
+        chain++;
+        if (chain > limit * 4) {
+          return chain;
+        }
+      }
+    } else if (c === 59) {
+      chain = 0;
+    }
+  }
+  return max;
+}

@@ -1,0 +1,54 @@
+/** Directories that never hold first-party sources worth analyzing. */
+const PRUNED_DIRECTORIES = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.next',
+  '.nuxt',
+  '.turbo',
+  '.cache',
+  '.yarn',
+  'bower_components',
+  'vendor',
+  '__generated__',
+]);
+
+/** Source extensions the analyzers parse. */
+export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+
+/** Non-code files the processes analyzer reads. */
+const MANIFEST_NAMES = /(^|\/)(package\.json|Procfile|Dockerfile[^/]*|[^/]*\.dockerfile|(docker-)?compose[^/]*\.ya?ml|tsconfig\.json)$/i;
+const KUBERNETES_PATH = /(^|\/)(k8s|kube|kubernetes|helm|charts|deploy|manifests)\/.*\.ya?ml$/i;
+
+export function isPrunedDirectory(name: string): boolean {
+  return PRUNED_DIRECTORIES.has(name);
+}
+
+/** Why a path is out of scope before reading it, or undefined when in scope. */
+export function outOfScope(path: string): string | undefined {
+  const segments = path.split('/');
+  if (segments.slice(0, -1).some((segment) => PRUNED_DIRECTORIES.has(segment))) {
+    return 'excluded-directory';
+  }
+  const name = segments[segments.length - 1] ?? '';
+  if (/\.d\.[mc]?ts$/.test(name)) {
+    return 'declaration';
+  }
+  if (/[.-]min\.[mc]?js$/.test(name) || /\.bundle\.[mc]?js$/.test(name)) {
+    return 'minified';
+  }
+  return undefined;
+}
+
+export function isSourcePath(path: string): boolean {
+  return SOURCE_EXTENSIONS.some((ext) => path.endsWith(ext));
+}
+
+export function isManifestPath(path: string): boolean {
+  return MANIFEST_NAMES.test(path) || KUBERNETES_PATH.test(path);
+}
