@@ -2,6 +2,17 @@ import type { ArchitectureModel } from '../model/types.js';
 
 export type Severity = 'info' | 'warning' | 'error';
 
+/**
+ * What a finding is about, so renderers can mark it: `kind` is one of
+ * queue, redis-key, channel, schedule, leader-election, shutdown, resource,
+ * failure-handling, push-path; `name` is the queue name, key pattern,
+ * channel, ... as shown to the reader.
+ */
+export interface FindingSubject {
+  kind: string;
+  name: string;
+}
+
 /** One thing a pull request does to the architecture. */
 export interface Finding {
   /** Stable rule id, e.g. `queue-added`, `retry-changed`. */
@@ -24,6 +35,8 @@ export interface Finding {
   /** For changed values. */
   before?: string;
   after?: string;
+  /** The queue, key, channel, ... the finding is about. */
+  subject?: FindingSubject;
 }
 
 /** Counts of a model, for JSON output and the comment headline. */

@@ -1,6 +1,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { Expr } from './expr.js';
+import { extractLoads } from './extract-loads.js';
 import { returnedExpr, shortText, toExpr } from './to-expr.js';
 import type { FileFacts, ImportFact, ReExportFact } from './types.js';
 
@@ -27,6 +28,10 @@ export function extractModuleFacts(sourceFile: SourceFile): ModuleFacts {
     } else if (Node.isExpressionStatement(statement)) {
       commonJsExport(statement.getExpression(), facts);
     }
+  }
+  const loads = extractLoads(sourceFile);
+  if (loads.length > 0) {
+    facts.loads = loads;
   }
   return facts;
 }

@@ -5,12 +5,27 @@ import type { FileFacts } from './types.js';
  * Bump when extraction changes what it produces, so cached facts from an
  * older analyzer are never reused.
  */
-export const ANALYZER_VERSION = '1';
+export const ANALYZER_VERSION = '2';
 
-/** Per-file facts by content hash, shared by base, head and other PRs. */
+/**
+ * What one scan of a file's content found. Keyed by content hash, so a file
+ * seen before (in the base, or in another PR) is neither read nor parsed.
+ */
+export interface FileScan {
+  /** The pre-filter matched: the file names a construct some analyzer extracts. */
+  direct: boolean;
+  /** Import specifiers, for the one-step wrapper rule. */
+  specifiers: string[];
+  /** Facts, once the file has been parsed as a candidate. */
+  facts?: FileFacts;
+  /** Why the content cannot be analyzed, when it cannot. */
+  skip?: string;
+}
+
+/** Per-file scans by content hash, shared by base, head and other PRs. */
 export interface FactCache {
-  get(key: string): Promise<FileFacts | undefined>;
-  set(key: string, facts: FileFacts): Promise<void>;
+  getMany(keys: string[]): Promise<(FileScan | undefined)[]>;
+  set(key: string, scan: FileScan): Promise<void>;
 }
 
 /** The git blob SHA of some content, so a directory and a git tree agree. */
@@ -27,28 +42,32 @@ export function factCacheKey(contentHash: string): string {
 
 /** A bounded in-memory LRU: the cache when no Redis is configured. */
 export class MemoryFactCache implements FactCache {
-  private readonly entries = new Map<string, FileFacts>();
+  private readonly entries = new Map<string, FileScan>();
   hits = 0;
   misses = 0;
 
   /** @param maxEntries files kept before the least recently used is dropped. Default 20,000. */
   constructor(private readonly maxEntries = 20_000) {}
 
-  get(key: string): Promise<FileFacts | undefined> {
-    const facts = this.entries.get(key);
-    if (facts) {
+  getMany(keys: string[]): Promise<(FileScan | undefined)[]> {
+    return Promise.resolve(keys.map((key) => this.touch(key)));
+  }
+
+  private touch(key: string): FileScan | undefined {
+    const scan = this.entries.get(key);
+    if (scan) {
       this.entries.delete(key);
-      this.entries.set(key, facts);
+      this.entries.set(key, scan);
       this.hits++;
     } else {
       this.misses++;
     }
-    return Promise.resolve(facts);
+    return scan;
   }
 
-  set(key: string, facts: FileFacts): Promise<void> {
+  set(key: string, scan: FileScan): Promise<void> {
     this.entries.delete(key);
-    this.entries.set(key, facts);
+    this.entries.set(key, scan);
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) {

@@ -120,8 +120,13 @@ function parameterOf(fn: Node, name: string): LocalDeclaration | undefined {
   const params = fn.getParameters();
   const index = params.findIndex((param) => param.getName() === name);
   if (index < 0) {
+    // Only the binding pattern declares names: a decorator or a type on the
+    // parameter (`@InjectQueue(Q.Email) q: Queue`) merely uses them.
     const destructured = params.some((param) =>
-      param.getDescendants().some((d) => Node.isIdentifier(d) && d.getText() === name),
+      param
+        .getNameNode()
+        .getDescendants()
+        .some((d) => Node.isIdentifier(d) && d.getText() === name),
     );
     return destructured ? { kind: 'opaque' } : undefined;
   }

@@ -40,6 +40,16 @@ export class Resolver {
     return this.expandResolved(this.resolve(expr, file), file);
   }
 
+  /** Facts of a file by tree path, parsed on demand (for import graphs). */
+  factsOf(path: string): FileFacts | undefined {
+    return this.lookup.factsOf(path);
+  }
+
+  /** The tree path an import specifier written in `from` points to. */
+  resolveModule(from: string, specifier: string): string | undefined {
+    return this.lookup.resolveModule(from, specifier);
+  }
+
   /** The value a file exports under `name`, resolved. */
   exported(file: string, name: string): Expr | undefined {
     return this.exportedValue(file, name, 0, new Set());
@@ -281,14 +291,22 @@ export class Resolver {
     let callee = this.walk(expr.callee, file, env, depth, seen);
     let args = expr.args.map((arg) => this.walk(arg, file, env, depth, seen));
     // A wrapper class: `class EmailQueue extends Queue { constructor() { super('email') } }`.
+    // Arguments passed to super() mix values written in the class's file and
+    // at the call site, so each keeps the file it was written in.
+    let argsFile = file;
     for (let hops = 0; callee.k === 'class' && callee.extends && hops < 8; hops++) {
       const classFile = callee.file ?? file;
-      const params = new Map(callee.ctorParams.map((name, i) => [name, args[i] ?? dyn(name, expr.line)]));
+      const passed = args.map((arg) => withFile(arg, argsFile));
+      const params = new Map(callee.ctorParams.map((name, i) => [name, passed[i] ?? dyn(name, expr.line)]));
       const parent = this.walk(callee.extends, classFile, EMPTY_ENV, depth, seen);
       if (callee.superArgs) {
         args = callee.superArgs.map((arg) => this.walk(arg, classFile, params, depth, seen));
+        argsFile = classFile;
       }
       callee = parent;
+    }
+    if (argsFile !== file) {
+      args = args.map((arg) => withFile(arg, argsFile));
     }
     return { ...expr, callee, args };
   }

@@ -17,6 +17,17 @@ export interface ReExportFact {
 }
 
 /**
+ * A module loaded without named bindings: `import './x'` and a bare
+ * `require('./x')` run its top level; `import('./x')` and a `require` whose
+ * result is used may reach any of its exports.
+ */
+export interface LoadFact {
+  module: string;
+  line: number;
+  dynamic: boolean;
+}
+
+/**
  * Everything an analysis needs from one file, taken from its syntax alone.
  * Plain JSON, so it can be cached by the file's content hash and shared by
  * base and head, and by every pull request on the same repository.
@@ -27,6 +38,8 @@ export interface FileFacts {
   /** exported name -> local binding name (`default` for default exports). */
   exports: Record<string, string>;
   reExports: ReExportFact[];
+  /** Side-effect and dynamic loads, for following entry points' imports. */
+  loads?: LoadFact[];
   /** Top-level constants, enums, functions and classes. */
   bindings: Record<string, Expr>;
   /** Raw facts per analyzer id, resolved across files by its `build`. */

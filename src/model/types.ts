@@ -85,6 +85,10 @@ export interface RedisKey {
   operations: string[];
   /** TTL in the unit written, or undefined when no TTL is ever set. */
   ttl?: OptionValue;
+  /** Unit of `ttl`: seconds (EX, setex, expire) or milliseconds (PX, pexpire). */
+  ttlUnit?: 's' | 'ms';
+  /** The client's `keyPrefix`, prepended by ioredis to every key it sends. */
+  keyPrefix?: OptionValue;
   /** `ephemeral` when every write carries or is followed by a TTL. */
   lifetime: 'ephemeral' | 'durable';
   /** Set when the key belongs to a queue library rather than app code. */

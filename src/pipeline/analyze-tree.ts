@@ -4,9 +4,9 @@ import { registry } from '../analyzers/registry.js';
 import type { Analyzer, FileItems } from '../analyzers/types.js';
 import { FactExtractor, messageOf } from '../facts/extract-file-facts.js';
 import type { FactCache } from '../facts/fact-cache.js';
-import { factCacheKey, gitBlobSha } from '../facts/fact-cache.js';
+import { factCacheKey } from '../facts/fact-cache.js';
 import { createModuleResolver, readPathAliases } from '../facts/module-resolver.js';
-import { buildPrefilter, scanImportSpecifiers } from '../facts/prefilter.js';
+import { buildPrefilter } from '../facts/prefilter.js';
 import { Resolver } from '../facts/resolver.js';
 import type { FileFacts } from '../facts/types.js';
 import { emptyModel } from '../model/empty-model.js';
@@ -16,13 +16,16 @@ import { DEFAULT_CONTENT_LIMITS, inspectContent } from '../source/inspect-conten
 import { isManifestPath, isSourcePath, outOfScope } from '../source/scope.js';
 import type { SourceTree } from '../source/source-tree.js';
 import { mergeModelPart } from './merge-model-part.js';
+import type { ScannedSource } from './scan-sources.js';
+import { scanSources } from './scan-sources.js';
+import { selectCandidates } from './select-candidates.js';
 
 export interface AnalyzeOptions {
   /** Root logger; a child with `{ analyzer }` is given to each analyzer. Default: silent. */
   log?: Logger;
   /** Per-file limits: size in bytes and bracket nesting. */
   limits?: Partial<ContentLimits>;
-  /** Per-file fact cache keyed by content hash. Default: none. */
+  /** Per-file scan and fact cache keyed by content hash. Default: none. */
   cache?: FactCache;
   /** Decides which paths are analyzed, on top of the built-in scope rules. */
   includePath?: (path: string) => boolean;
@@ -59,65 +62,35 @@ export async function analyzeTree(
     (path) => !outOfScope(path) && (options.includePath?.(path) ?? true),
   );
   const sourcePaths = inScope.filter(isSourcePath);
-  const texts = new Map<string, string>();
-  const hashes = new Map<string, string>();
-  await readSources(tree, sourcePaths, limits, texts, hashes, skipped);
+  const matches = buildPrefilter(analyzers.flatMap((analyzer) => analyzer.keywords));
+  const scanned = await scanSources(tree, sourcePaths, matches, limits, options.cache, skipped);
+  for (const source of scanned) {
+    counters[source.cached ? 'cacheHits' : 'cacheMisses'] += options.cache ? 1 : 0;
+  }
 
   const resolveModule = createModuleResolver(
     sourcePaths,
-    readPathAliases(await readText(tree, 'tsconfig.json')),
+    readPathAliases((await tree.read('tsconfig.json'))?.toString('utf8')),
   );
-  const candidates = selectCandidates(texts, analyzers, resolveModule);
-
+  const candidates = selectCandidates(scanned, resolveModule);
   const extractor = new FactExtractor(analyzers);
-  const factsByPath = new Map<string, FileFacts>();
-  for (const path of candidates) {
-    const text = texts.get(path);
-    if (text === undefined) {
-      continue;
-    }
-    const inspected = inspectContent(Buffer.from(text), limits);
-    if ('skip' in inspected) {
-      skipped.push({ file: path, reason: inspected.skip });
-      continue;
-    }
-    const facts = await factsFor(path, text, hashes.get(path), extractor, options.cache, counters, model, skipped, log);
-    if (facts) {
-      factsByPath.set(path, facts);
-    }
-  }
+  const context: FactContext = { tree, limits, extractor, counters, model, skipped, log };
+  const factsByPath = await candidateFacts(candidates, context, options.cache);
 
-  // Files outside the candidates are parsed on demand when a constant,
-  // config object or helper they export is needed to resolve a name.
-  const lazyFacts = (path: string): FileFacts | undefined => {
-    const known = factsByPath.get(path);
-    if (known) {
-      return known;
-    }
-    const text = texts.get(path);
-    if (text === undefined || candidates.has(path)) {
-      return undefined;
-    }
-    const inspected = inspectContent(Buffer.from(text), limits);
-    const result = 'skip' in inspected ? undefined : extractor.extract(path, text, true);
-    const facts = result && 'facts' in result ? result.facts : undefined;
-    counters.parsed++;
-    if (facts) {
-      factsByPath.set(path, facts);
-    }
-    return facts;
-  };
-  const resolver = new Resolver({ factsOf: lazyFacts, resolveModule });
-
-  const candidateFacts = [...candidates].flatMap((path) => {
-    const facts = factsByPath.get(path);
-    return facts ? [facts] : [];
+  const scannedByPath = new Map(scanned.map((source) => [source.path, source]));
+  const resolver = new Resolver({
+    factsOf: (path) => factsByPath.get(path) ?? moduleFacts(path, scannedByPath, factsByPath, context),
+    resolveModule,
   });
   const manifests = await readManifests(tree, inScope.filter(isManifestPath));
-  runBuilds(analyzers, candidateFacts, resolver, model, manifests, log);
+  const candidateList = candidates.flatMap((source) => {
+    const facts = factsByPath.get(source.path);
+    return facts ? [facts] : [];
+  });
+  runBuilds(analyzers, candidateList, resolver, model, manifests, log);
 
   model.stats.filesSeen = allPaths.length;
-  model.stats.filesScanned = texts.size;
+  model.stats.filesScanned = scanned.length;
   model.stats.filesParsed = counters.parsed;
   model.stats.skipped = skipped.sort((a, b) => a.file.localeCompare(b.file));
   model.stats.durationMs = Math.round(performance.now() - started);
@@ -134,42 +107,97 @@ export async function analyzeTree(
   return model;
 }
 
-async function readSources(
-  tree: SourceTree,
-  paths: string[],
-  limits: ContentLimits,
-  texts: Map<string, string>,
-  hashes: Map<string, string>,
-  skipped: SkippedFile[],
-): Promise<void> {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const batch = 64;
-  for (let i = 0; i < paths.length; i += batch) {
-    const slice = paths.slice(i, i + batch);
-    const contents = await Promise.all(slice.map((path) => tree.read(path)));
-    slice.forEach((path, j) => {
-      const bytes = contents[j];
-      if (!bytes) {
-        skipped.push({ file: path, reason: 'unreadable' });
-        return;
-      }
-      if (bytes.length > limits.maxFileBytes) {
-        skipped.push({ file: path, reason: 'too-large' });
-        return;
-      }
-      if (bytes.subarray(0, 8000).includes(0)) {
-        skipped.push({ file: path, reason: 'binary' });
-        return;
-      }
-      try {
-        texts.set(path, decoder.decode(bytes));
-      } catch {
-        skipped.push({ file: path, reason: 'invalid-utf8' });
-        return;
-      }
-      hashes.set(path, tree.hash?.(path) ?? gitBlobSha(bytes));
+interface FactContext {
+  tree: SourceTree;
+  limits: ContentLimits;
+  extractor: FactExtractor;
+  counters: AnalyzeCounters;
+  model: ArchitectureModel;
+  skipped: SkippedFile[];
+  log: Logger;
+}
+
+/** Parses every candidate not already in the cache, and caches what it finds. */
+async function candidateFacts(
+  candidates: ScannedSource[],
+  context: FactContext,
+  cache: FactCache | undefined,
+): Promise<Map<string, FileFacts>> {
+  const factsByPath = new Map<string, FileFacts>();
+  const writes: Promise<void>[] = [];
+  for (const source of candidates) {
+    if (source.scan.facts) {
+      factsByPath.set(source.path, { ...source.scan.facts, file: source.path });
+      continue;
+    }
+    const facts = parseCandidate(source, context);
+    if (facts) {
+      factsByPath.set(source.path, facts);
+    }
+    if (cache && (facts || source.scan.skip)) {
+      writes.push(cache.set(factCacheKey(source.hash), { ...source.scan, facts }));
+    }
+  }
+  // A cache that cannot be written only costs speed, never the analysis.
+  await Promise.allSettled(writes);
+  return factsByPath;
+}
+
+function parseCandidate(source: ScannedSource, context: FactContext): FileFacts | undefined {
+  const text = source.text ?? context.tree.readSync?.(source.path)?.toString('utf8');
+  if (text === undefined) {
+    context.skipped.push({ file: source.path, reason: 'unreadable' });
+    return undefined;
+  }
+  const inspected = inspectContent(Buffer.from(text), context.limits);
+  if ('skip' in inspected) {
+    source.scan.skip = inspected.skip;
+    context.skipped.push({ file: source.path, reason: inspected.skip });
+    return undefined;
+  }
+  context.counters.parsed++;
+  const result = context.extractor.extract(source.path, text);
+  if ('skip' in result) {
+    context.log.debug({ file: source.path, reason: result.skip, detail: result.message }, 'file skipped');
+    source.scan.skip = result.skip;
+    context.skipped.push({ file: source.path, reason: result.skip });
+    return undefined;
+  }
+  for (const failure of result.failures) {
+    context.log.warn({ analyzer: failure.analyzer, file: failure.file, err: failure.message }, 'extract failed');
+    context.model.stats.failedAnalyzers.push({
+      analyzer: failure.analyzer,
+      message: `${failure.file}: ${failure.message}`,
     });
   }
+  return result.facts;
+}
+
+/**
+ * Files outside the candidates are parsed on demand, imports and bindings
+ * only, when a constant, config object or helper they export is needed.
+ */
+function moduleFacts(
+  path: string,
+  scanned: Map<string, ScannedSource>,
+  factsByPath: Map<string, FileFacts>,
+  context: FactContext,
+): FileFacts | undefined {
+  const source = scanned.get(path);
+  if (!source || source.scan.direct) {
+    return undefined;
+  }
+  const text = source.text ?? context.tree.readSync?.(path)?.toString('utf8');
+  if (text === undefined || 'skip' in inspectContent(Buffer.from(text), context.limits)) {
+    return undefined;
+  }
+  context.counters.parsed++;
+  const result = context.extractor.extract(path, text, true);
+  const facts = 'facts' in result ? result.facts : undefined;
+  if (facts) {
+    factsByPath.set(path, facts);
+  }
+  return facts;
 }
 
 /** Manifests are small; anything over 1 MiB is not one we can use. */
@@ -182,83 +210,6 @@ async function readManifests(tree: SourceTree, paths: string[]): Promise<Map<str
     }
   }
   return manifests;
-}
-
-async function readText(tree: SourceTree, path: string): Promise<string | undefined> {
-  const bytes = await tree.read(path);
-  return bytes?.toString('utf8');
-}
-
-/**
- * Files whose text names a construct some analyzer extracts, plus files
- * that import such a file: a wrapper module can hide the library name.
- */
-function selectCandidates(
-  texts: Map<string, string>,
-  analyzers: readonly Analyzer[],
-  resolveModule: (from: string, specifier: string) => string | undefined,
-): Set<string> {
-  const matches = buildPrefilter(analyzers.flatMap((analyzer) => analyzer.keywords));
-  const candidates = new Set<string>();
-  for (const [path, text] of texts) {
-    if (matches(text)) {
-      candidates.add(path);
-    }
-  }
-  const direct = new Set(candidates);
-  for (const [path, text] of texts) {
-    if (candidates.has(path)) {
-      continue;
-    }
-    const importsCandidate = scanImportSpecifiers(text).some((specifier) => {
-      const target = resolveModule(path, specifier);
-      return target !== undefined && direct.has(target);
-    });
-    if (importsCandidate) {
-      candidates.add(path);
-    }
-  }
-  return candidates;
-}
-
-async function factsFor(
-  path: string,
-  text: string,
-  hash: string | undefined,
-  extractor: FactExtractor,
-  cache: FactCache | undefined,
-  counters: AnalyzeCounters,
-  model: ArchitectureModel,
-  skipped: SkippedFile[],
-  log: Logger,
-): Promise<FileFacts | undefined> {
-  const key = hash ? factCacheKey(hash) : undefined;
-  if (cache && key) {
-    const cached = await cache.get(key);
-    if (cached) {
-      counters.cacheHits++;
-      return { ...cached, file: path };
-    }
-    counters.cacheMisses++;
-  }
-  counters.parsed++;
-  const result = extractor.extract(path, text);
-  if ('skip' in result) {
-    log.debug({ file: path, reason: result.skip, detail: result.message }, 'file skipped');
-    skipped.push({ file: path, reason: result.skip });
-    return undefined;
-  }
-  for (const failure of result.failures) {
-    log.warn({ analyzer: failure.analyzer, file: failure.file, err: failure.message }, 'extract failed');
-    model.stats.failedAnalyzers.push({
-      analyzer: failure.analyzer,
-      message: `${failure.file}: ${failure.message}`,
-    });
-  }
-  if (cache && key && result.failures.length === 0) {
-    await cache.set(key, result.facts);
-  }
-  return result.facts;
 }
 
 function runBuilds(

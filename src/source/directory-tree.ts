@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { isPrunedDirectory } from './scope.js';
 import type { SourceTree } from './source-tree.js';
@@ -9,8 +10,6 @@ import type { SourceTree } from './source-tree.js';
  * large node_modules costs nothing.
  */
 export class DirectoryTree implements SourceTree {
-  private readonly sizes = new Map<string, number>();
-
   constructor(readonly root: string) {}
 
   get label(): string {
@@ -23,13 +22,22 @@ export class DirectoryTree implements SourceTree {
     return found.sort();
   }
 
-  size(path: string): number | undefined {
-    return this.sizes.get(path);
+  /** Unknown until read: sizes are checked on the bytes. */
+  size(): number | undefined {
+    return undefined;
   }
 
   async read(path: string): Promise<Buffer | undefined> {
     try {
       return await readFile(join(this.root, path));
+    } catch {
+      return undefined;
+    }
+  }
+
+  readSync(path: string): Buffer | undefined {
+    try {
+      return readFileSync(join(this.root, path));
     } catch {
       return undefined;
     }
@@ -50,16 +58,5 @@ export class DirectoryTree implements SourceTree {
       }
     }
     await Promise.all(subdirs.map((sub) => this.walk(sub, found)));
-  }
-
-  /** Reads sizes lazily for the files the scope rules keep. */
-  async statSize(path: string): Promise<number | undefined> {
-    try {
-      const info = await stat(join(this.root, path));
-      this.sizes.set(path, info.size);
-      return info.size;
-    } catch {
-      return undefined;
-    }
   }
 }

@@ -30,6 +30,10 @@ export class MemoryTree implements SourceTree {
     return Promise.resolve(this.files.get(path));
   }
 
+  readSync(path: string): Buffer | undefined {
+    return this.files.get(path);
+  }
+
   hash(path: string): string | undefined {
     return this.hashes.get(path);
   }

@@ -11,6 +11,11 @@ export interface SourceTree {
   size(path: string): number | undefined;
   /** The file's bytes, or undefined when it cannot be read. */
   read(path: string): Promise<Buffer | undefined>;
+  /**
+   * Synchronous read, for files the resolver needs mid-resolution (a
+   * constants module that no analyzer keyword names).
+   */
+  readSync?(path: string): Buffer | undefined;
   /** A content hash (the git blob SHA where known), for the fact cache. */
   hash?(path: string): string | undefined;
 }

@@ -1,9 +1,35 @@
 import type { Analyzer } from '../types.js';
+import { buildFailureHandling } from './build.js';
+import { extractFailureFacts } from './extract.js';
+import type { RawFailureFact } from './types.js';
 
-/** Placeholder until this analyzer is written; replaced, never shipped. */
-export const failureHandlingAnalyzer: Analyzer = {
+/**
+ * How failed jobs are handled: failed, stalled and error listeners,
+ * processors whose catch swallows every error (so retries never run),
+ * custom dead-letter queues and monitoring. Broker dead-letter settings
+ * (DLX, SQS redrive) belong to the brokers analyzer.
+ */
+export const failureHandlingAnalyzer: Analyzer<RawFailureFact> = {
   id: 'failure-handling',
-  keywords: [],
-  extract: () => [],
-  build: () => ({}),
+  keywords: [
+    'failed',
+    'stalled',
+    "'error'",
+    '"error"',
+    'OnQueue',
+    'OnWorkerEvent',
+    'OnGlobalQueue',
+    'Worker',
+    '.process(',
+    '.consume(',
+    'sqs-consumer',
+    'bull-board',
+    'bull-arena',
+    'prom-client',
+    'bullmq-prometheus',
+    'bull-prom',
+    '@bull-monitor',
+  ],
+  extract: extractFailureFacts,
+  build: buildFailureHandling,
 };

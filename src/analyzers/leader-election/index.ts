@@ -1,9 +1,26 @@
 import type { Analyzer } from '../types.js';
+import { buildLeaderElection } from './build.js';
+import { extractLeaderElection } from './extract.js';
+import type { LeaderElectionItem } from './types.js';
 
-/** Placeholder until this analyzer is written; replaced, never shipped. */
-export const leaderElectionAnalyzer: Analyzer = {
+/**
+ * How instances agree on one leader or one lock holder: Redis SET NX locks
+ * (renewed ones are leader locks), redlock, redis-semaphore, warlock and
+ * Postgres advisory locks, with the calls each lock guards.
+ */
+export const leaderElectionAnalyzer: Analyzer<LeaderElectionItem> = {
   id: 'leader-election',
-  keywords: [],
-  extract: () => [],
-  build: () => ({}),
+  keywords: [
+    'NX',
+    'setnx',
+    'setNX',
+    'redlock',
+    'Redlock',
+    'redis-semaphore',
+    'warlock',
+    'advisory_lock',
+    'advisory_xact_lock',
+  ],
+  extract: extractLeaderElection,
+  build: buildLeaderElection,
 };

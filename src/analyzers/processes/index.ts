@@ -1,9 +1,41 @@
 import type { Analyzer } from '../types.js';
+import { buildProcesses } from './build.js';
+import { extractProcessSignals } from './extract.js';
+import type { ProcessSignal } from './types.js';
 
-/** Placeholder until this analyzer is written; replaced, never shipped. */
-export const processesAnalyzer: Analyzer = {
+/**
+ * Processes: what each entry point (package.json scripts, Procfile,
+ * Dockerfile, compose, Kubernetes) runs, judged by the servers, workers and
+ * schedules its imports start, with replica counts where manifests state them.
+ */
+export const processesAnalyzer: Analyzer<ProcessSignal> = {
   id: 'processes',
-  keywords: [],
-  extract: () => [],
-  build: () => ({}),
+  keywords: [
+    'listen',
+    'createServer',
+    'NestFactory',
+    'WebSocketServer',
+    'WebSocketGateway',
+    'socket.io',
+    "'ws'",
+    '"ws"',
+    'Worker',
+    '.process(',
+    'consume(',
+    'sqs-consumer',
+    'Processor',
+    'RabbitSubscribe',
+    'SqsMessageHandler',
+    'MessagePattern',
+    'EventPattern',
+    'node-cron',
+    'node-schedule',
+    'CronJob',
+    '@Cron',
+    '@Interval',
+    '@hono/node-server',
+    'startStandaloneServer',
+  ],
+  extract: extractProcessSignals,
+  build: buildProcesses,
 };

@@ -1,9 +1,25 @@
 import type { Analyzer } from '../types.js';
+import { buildPubSub } from './build.js';
+import { extractPubSub } from './extract.js';
+import type { PubSubItem } from './types.js';
 
-/** Placeholder until this analyzer is written; replaced, never shipped. */
-export const pubsubAnalyzer: Analyzer = {
+/**
+ * Pub/sub channels: Redis publish/subscribe with their handlers, socket.io
+ * Redis adapters and Postgres LISTEN/NOTIFY, with what each channel is for.
+ */
+export const pubsubAnalyzer: Analyzer<PubSubItem> = {
   id: 'pubsub',
-  keywords: [],
-  extract: () => [],
-  build: () => ({}),
+  keywords: [
+    'publish',
+    'ubscribe',
+    'pmessage',
+    'socket.io-redis',
+    'redis-adapter',
+    'redis-streams-adapter',
+    'LISTEN',
+    'NOTIFY',
+    'pg_notify',
+  ],
+  extract: extractPubSub,
+  build: buildPubSub,
 };

@@ -1,9 +1,35 @@
 import type { Analyzer } from '../types.js';
+import { buildPushPaths } from './build.js';
+import { extractPushItems } from './extract.js';
+import type { PushItem } from './types.js';
 
-/** Placeholder until this analyzer is written; replaced, never shipped. */
-export const pushPathsAnalyzer: Analyzer = {
+/**
+ * Push paths: websocket, socket.io and SSE servers, the sends that reach
+ * their clients, and what carries a message from the instance that produced
+ * it to the instance holding the connection (pub/sub relay, socket.io adapter).
+ */
+export const pushPathsAnalyzer: Analyzer<PushItem> = {
   id: 'push-paths',
-  keywords: [],
-  extract: () => [],
-  build: () => ({}),
+  keywords: [
+    'WebSocket',
+    'socket.io',
+    "'ws'",
+    '"ws"',
+    'express-ws',
+    '@fastify/websocket',
+    'uWebSockets',
+    'text/event-stream',
+    '@Sse',
+    '.emit(',
+    "'data:",
+    '"data:',
+    '`data:',
+    'Adapter',
+    'redis',
+    "'message'",
+    '"message"',
+    'pmessage',
+  ],
+  extract: extractPushItems,
+  build: buildPushPaths,
 };

@@ -1,9 +1,17 @@
 import type { Analyzer } from '../types.js';
+import { buildQueues } from './build.js';
+import { extractQueueItems } from './extract.js';
+import { QUEUE_MODULES } from './library-target.js';
+import type { QueueItem } from './types.js';
 
-/** Placeholder until this analyzer is written; replaced, never shipped. */
-export const queuesAnalyzer: Analyzer = {
+/**
+ * Redis-backed job queues: BullMQ, Bull, Bee-Queue and their NestJS
+ * modules. Gives one row per queue, the repeatable jobs as schedules, and
+ * the key prefix each queue owns in Redis.
+ */
+export const queuesAnalyzer: Analyzer<QueueItem> = {
   id: 'queues',
-  keywords: [],
-  extract: () => [],
-  build: () => ({}),
+  keywords: QUEUE_MODULES,
+  extract: extractQueueItems,
+  build: buildQueues,
 };

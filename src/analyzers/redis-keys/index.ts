@@ -1,9 +1,15 @@
 import type { Analyzer } from '../types.js';
+import { buildRedisKeys } from './build.js';
+import { extractRedisKeys } from './extract.js';
+import type { RedisKeysItem } from './types.js';
 
-/** Placeholder until this analyzer is written; replaced, never shipped. */
-export const redisKeysAnalyzer: Analyzer = {
+/**
+ * Redis clients (ioredis, node-redis) and the key patterns the code reads,
+ * writes, expires and deletes, with TTLs and lifetimes.
+ */
+export const redisKeysAnalyzer: Analyzer<RedisKeysItem> = {
   id: 'redis-keys',
-  keywords: [],
-  extract: () => [],
-  build: () => ({}),
+  keywords: ['redis', 'Redis', 'createClient', 'createCluster', 'valkey'],
+  extract: extractRedisKeys,
+  build: buildRedisKeys,
 };

@@ -1,9 +1,17 @@
 import type { Analyzer } from '../types.js';
+import { buildSchedules } from './build.js';
+import { extractSchedules } from './extract.js';
+import type { RawSchedule } from './types.js';
 
-/** Placeholder until this analyzer is written; replaced, never shipped. */
-export const schedulesAnalyzer: Analyzer = {
+/**
+ * Recurring work: node-cron, cron, node-schedule, `@nestjs/schedule`,
+ * toad-scheduler, agenda and `setInterval`, with what keeps each from
+ * firing once per instance. BullMQ and Bull repeatable jobs belong to the
+ * queues analyzer.
+ */
+export const schedulesAnalyzer: Analyzer<RawSchedule> = {
   id: 'schedules',
-  keywords: [],
-  extract: () => [],
-  build: () => ({}),
+  keywords: ['cron', 'Cron', 'schedule', 'Interval', 'agenda'],
+  extract: extractSchedules,
+  build: buildSchedules,
 };

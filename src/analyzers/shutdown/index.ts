@@ -1,9 +1,40 @@
 import type { Analyzer } from '../types.js';
+import { buildShutdown } from './build.js';
+import { extractShutdownFacts } from './extract.js';
+import type { RawShutdownFact } from './types.js';
 
-/** Placeholder until this analyzer is written; replaced, never shipped. */
-export const shutdownAnalyzer: Analyzer = {
+/**
+ * Graceful shutdown: signal handlers, NestJS shutdown hooks, terminus and
+ * close-with-grace, what each closes and its deadline; and the workers and
+ * consumers that no shutdown path closes, whose jobs a deploy interrupts.
+ */
+export const shutdownAnalyzer: Analyzer<RawShutdownFact> = {
   id: 'shutdown',
-  keywords: [],
-  extract: () => [],
-  build: () => ({}),
+  keywords: [
+    'SIGTERM',
+    'SIGINT',
+    'SIGHUP',
+    'SIGQUIT',
+    'beforeExit',
+    'enableShutdownHooks',
+    'onModuleDestroy',
+    'ShutdownHooks',
+    'onApplicationShutdown',
+    'beforeApplicationShutdown',
+    'terminus',
+    'close-with-grace',
+    'bullmq',
+    'bull',
+    'bee-queue',
+    'sqs-consumer',
+    'amqplib',
+    'amqp-connection-manager',
+    '.close(',
+    '.quit(',
+    '.disconnect(',
+    '.stop(',
+    '.terminate(',
+  ],
+  extract: extractShutdownFacts,
+  build: buildShutdown,
 };

@@ -1,0 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import { MemoryFactCache, gitBlobSha } from '../src/facts/fact-cache.js';
+import { analyzeTree } from '../src/pipeline/analyze-tree.js';
+import { DirectoryTree } from '../src/source/directory-tree.js';
+import { MemoryTree } from '../src/source/memory-tree.js';
+import { isSourcePath } from '../src/source/scope.js';
+
+/** Files a synthetic pull request changes. */
+const CHANGED_FILES = 20;
+
+/**
+ * A pull request's analysis with a warm cache: the base was analyzed before
+ * (another PR on the same repository), then base and head are analyzed
+ * again. Blob SHAs come with the tree listing, as they do from GitHub.
+ */
+export async function measureIncremental(dir: string): Promise<{
+  files: number;
+  bytes: number;
+  ms: number;
+  detail: Record<string, number>;
+}> {
+  const paths = await new DirectoryTree(dir).paths();
+  const files = new Map<string, Buffer>();
+  for (const path of paths) {
+    files.set(path, await readFile(`${dir}/${path}`));
+  }
+  const hashes = new Map([...files].map(([path, bytes]) => [path, gitBlobSha(bytes)]));
+  const base = new MemoryTree(files, 'base', hashes);
+
+  const headFiles = new Map(files);
+  const headHashes = new Map(hashes);
+  const changed = [...files.keys()].filter(isSourcePath).filter((_, i) => i % 97 === 0);
+  for (const path of changed.slice(0, CHANGED_FILES)) {
+    const bytes = Buffer.concat([files.get(path) ?? Buffer.alloc(0), Buffer.from('\n// edited\n')]);
+    headFiles.set(path, bytes);
+    headHashes.set(path, gitBlobSha(bytes));
+  }
+  const head = new MemoryTree(headFiles, 'head', headHashes);
+
+  const cache = new MemoryFactCache();
+  await analyzeTree(base, { cache });
+  const counters = { parsed: 0, cacheHits: 0, cacheMisses: 0 };
+  const started = performance.now();
+  await analyzeTree(base, { cache }, counters);
+  await analyzeTree(head, { cache }, counters);
+  const ms = performance.now() - started;
+  const bytes = [...files.values()].reduce((sum, b) => sum + b.length, 0);
+  return { files: files.size, bytes, ms, detail: { ...counters, changed: CHANGED_FILES } };
+}

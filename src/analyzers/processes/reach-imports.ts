@@ -1,0 +1,123 @@
+import type { Resolver } from '../../facts/resolver.js';
+import type { FileFacts } from '../../facts/types.js';
+
+/** Imports are followed this many steps from an entry. */
+export const MAX_IMPORT_DEPTH = 6;
+
+/** Files visited from one entry at most, so a huge graph stays cheap. */
+const MAX_FILES = 2000;
+
+/** What an entry loads, and which names of each file it uses. */
+export interface Reach {
+  files: Set<string>;
+  /** file -> top-level names some reached file imports from it. */
+  used: Map<string, Set<string>>;
+  /** Files whose every export may run: the entry, namespace and dynamic imports. */
+  everything: Set<string>;
+}
+
+/**
+ * Follows an entry's local imports, re-exports and loads (bounded depth),
+ * recording which names are imported, so a worker built inside a function
+ * counts only for the processes that import that function. A declared
+ * entry is taken to run all of its own functions; a guessed one
+ * (`declared: false`) only what runs when it is loaded.
+ */
+export function reachImports(
+  entry: string,
+  resolver: Resolver,
+  declared = true,
+): Reach {
+  const everything = new Set(declared ? [entry] : []);
+  const reach: Reach = { files: new Set([entry]), used: new Map(), everything };
+  let frontier = [entry];
+  for (
+    let depth = 0;
+    depth < MAX_IMPORT_DEPTH && frontier.length > 0;
+    depth++
+  ) {
+    const next: string[] = [];
+    for (const file of frontier) {
+      for (const target of visitFile(file, resolver, reach)) {
+        if (!reach.files.has(target) && reach.files.size < MAX_FILES) {
+          reach.files.add(target);
+          next.push(target);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return reach;
+}
+
+/** Local modules `file` points to, marking the names it imports. */
+function visitFile(file: string, resolver: Resolver, reach: Reach): string[] {
+  const facts = resolver.factsOf(file);
+  if (!facts) {
+    return [];
+  }
+  const targets: string[] = [];
+  for (const fact of facts.imports) {
+    const target = resolver.resolveModule(file, fact.module);
+    if (target !== undefined) {
+      targets.push(target);
+      markUsed(target, fact.imported, resolver, reach, 0);
+    }
+  }
+  for (const load of facts.loads ?? []) {
+    const target = resolver.resolveModule(file, load.module);
+    if (target !== undefined) {
+      targets.push(target);
+      if (load.dynamic) {
+        reach.everything.add(target);
+      }
+    }
+  }
+  return [...targets, ...reExportTargets(file, facts, resolver)];
+}
+
+/** Local modules a file re-exports from, so barrels are walked through. */
+export function reExportTargets(
+  file: string,
+  facts: FileFacts,
+  resolver: Resolver,
+): string[] {
+  return facts.reExports
+    .map((reExport) => resolver.resolveModule(file, reExport.module))
+    .filter((target): target is string => target !== undefined);
+}
+
+/** Marks the binding behind export `name` of `file`, through re-exports. */
+function markUsed(
+  file: string,
+  name: string,
+  resolver: Resolver,
+  reach: Reach,
+  depth: number,
+): void {
+  const facts = resolver.factsOf(file);
+  if (name === '*') {
+    reach.everything.add(file);
+    return;
+  }
+  if (!facts || depth > MAX_IMPORT_DEPTH) {
+    return;
+  }
+  const local = facts.exports[name];
+  if (local !== undefined) {
+    const names = reach.used.get(file) ?? new Set<string>();
+    names.add(local);
+    reach.used.set(file, names);
+    return;
+  }
+  for (const reExport of facts.reExports) {
+    const inner = reExport.names ? reExport.names[name] : name;
+    const target =
+      inner === undefined
+        ? undefined
+        : resolver.resolveModule(file, reExport.module);
+    if (target !== undefined && inner !== undefined) {
+      markUsed(target, inner, resolver, reach, depth + 1);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import type { Expr } from '../../facts/expr.js';
+import type { OptionValue } from '../../model/types.js';
+import { site } from '../shared/site.js';
+import type { BuildState } from './build-state.js';
+import type { ClassRole, LibraryTarget } from './library-target.js';
+import { libraryTarget } from './library-target.js';
+import { queueOptions } from './queue-options.js';
+import { namesOf } from './queue-targets.js';
+import type { ConstructItem } from './types.js';
+
+/** The site role of each library class; a flow producer names no queue. */
+const SITE_ROLE: Record<ClassRole, string | undefined> = {
+  queue: 'definition',
+  worker: 'consumer',
+  events: 'events',
+  flow: undefined,
+};
+
+/**
+ * A construction of a queue, worker or queue-events object, once its callee
+ * is resolved: wrapper classes arrive here as the library class with the
+ * arguments their constructor passes to `super()`.
+ */
+export function addConstruct(
+  state: BuildState,
+  item: ConstructItem,
+  file: string,
+): void {
+  const raw = item.expr;
+  if (raw.k !== 'new' && raw.k !== 'call') {
+    return;
+  }
+  const resolved = state.resolver.resolve(raw, file);
+  const target = libraryTarget(resolved);
+  const role = target ? SITE_ROLE[target.role] : undefined;
+  if (!target || !role || (resolved.k !== 'new' && resolved.k !== 'call')) {
+    return;
+  }
+
+  // Through a wrapper class the name is what the class passes to super();
+  // otherwise the written argument is read, so `queue.name` can be followed.
+  const wrapped = state.resolver.resolve(raw.callee, file).k === 'class';
+  const names = namesOf(
+    wrapped ? resolved.args[0] : raw.args[0],
+    file,
+    state.resolver,
+  );
+  if (names.length === 0) {
+    state.log.debug(
+      { file, line: item.line },
+      'queue name depends on a parameter; skipped',
+    );
+    return;
+  }
+
+  const options = constructOptions(target, resolved.args, file);
+  for (const name of names) {
+    state.table.add(target.family, name, {
+      site: site(file, item.line, role),
+      options,
+    });
+  }
+}
+
+/**
+ * Where each constructor takes its options: `new Worker(name, fn, opts)`,
+ * `new Queue(name, opts)`, Bull's `new Queue(name, redisUrl, opts)` and
+ * Bee-Queue's `new Queue(name, settings)`.
+ */
+function constructOptions(
+  target: LibraryTarget,
+  args: Expr[],
+  file: string,
+): Record<string, OptionValue> {
+  if (target.role === 'events') {
+    return {};
+  }
+  if (target.role === 'worker') {
+    return queueOptions(args[2], file);
+  }
+  const [, second, third] = args;
+  const redisUrl =
+    second?.k === 'tpl' ||
+    (second?.k === 'lit' && typeof second.v === 'string');
+  if (target.family === 'bull' && (third || redisUrl)) {
+    return queueOptions(third, file);
+  }
+  return queueOptions(second, file);
+}

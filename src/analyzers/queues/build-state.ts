@@ -1,0 +1,13 @@
+import type { Logger } from 'pino';
+import type { Resolver } from '../../facts/resolver.js';
+import type { Schedule } from '../../model/types.js';
+import type { NestDefaults, QueueTable } from './queue-table.js';
+
+/** What the build steps share while they read one tree's queue facts. */
+export interface BuildState {
+  resolver: Resolver;
+  table: QueueTable;
+  schedules: Schedule[];
+  nestDefaults: NestDefaults[];
+  log: Logger;
+}

@@ -1,0 +1,46 @@
+import type { Logger } from 'pino';
+import type { Probot } from 'probot';
+import type { FactCache } from '../facts/fact-cache.js';
+import { MemoryFactCache } from '../facts/fact-cache.js';
+import type { TarballLimits } from '../source/tarball-tree.js';
+import { createAppLoginResolver } from './app-login.js';
+import type { GitHubClient } from './github-client.js';
+
+/** What a job needs from its surroundings; a worker process builds the same. */
+export interface AnalysisJobDeps {
+  /** An Octokit authenticated as the installation. */
+  auth(installationId: number): Promise<GitHubClient>;
+  /** `<slug>[bot]`, the login the app's comments carry. */
+  appLogin(): Promise<string>;
+  /** Root logger; each job logs through a child bound to its delivery. */
+  log: Logger;
+  /** Archive caps. Default: `DEFAULT_TARBALL_LIMITS`. */
+  limits?: Partial<TarballLimits>;
+  /** Per-file facts shared between base, head and later jobs. Default: none. */
+  cache?: FactCache;
+  /** Longest comment posted, in characters. Default 65,536 (GitHub's limit). */
+  maxCommentLength?: number;
+}
+
+export interface JobDepsOptions {
+  /** The app's slug; when absent it is read once from `GET /app`. */
+  appSlug?: string;
+  limits?: Partial<TarballLimits>;
+  /** Files whose facts are kept in memory between jobs. Default 20,000. */
+  cacheEntries?: number;
+  log?: Logger;
+}
+
+/** Job dependencies backed by a Probot instance (the web process or a worker). */
+export function jobDepsFromProbot(
+  app: Probot,
+  options: JobDepsOptions = {},
+): AnalysisJobDeps {
+  return {
+    auth: (installationId) => app.auth(installationId),
+    appLogin: createAppLoginResolver(options.appSlug, () => app.auth()),
+    log: options.log ?? app.log,
+    limits: options.limits,
+    cache: new MemoryFactCache(options.cacheEntries),
+  };
+}

@@ -1,0 +1,123 @@
+import type { FactCache, FileScan } from '../facts/fact-cache.js';
+import { factCacheKey, gitBlobSha } from '../facts/fact-cache.js';
+import { scanImportSpecifiers } from '../facts/prefilter.js';
+import type { SkippedFile } from '../model/types.js';
+import type { ContentLimits } from '../source/inspect-content.js';
+import type { SourceTree } from '../source/source-tree.js';
+
+/** One source file after the cheap pass: verdict, imports, and text when read. */
+export interface ScannedSource {
+  path: string;
+  hash: string;
+  scan: FileScan;
+  /** Present when the file was read in this run (not answered from the cache). */
+  text?: string;
+  /** Whether the scan came from the cache. */
+  cached: boolean;
+}
+
+/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
+const READ_BATCH = 64;
+
+/**
+ * The cheap pass over every in-scope source file: read it (unless the cache
+ * already knows its content hash), check size and encoding, run the
+ * pre-filter and note its imports. Nothing is parsed here.
+ */
+export async function scanSources(
+  tree: SourceTree,
+  paths: string[],
+  matches: (text: string) => boolean,
+  limits: ContentLimits,
+  cache: FactCache | undefined,
+  skipped: SkippedFile[],
+): Promise<ScannedSource[]> {
+  const known = await cachedScans(tree, paths, cache);
+  const scanned: ScannedSource[] = [];
+  const toRead = paths.filter((path) => !known.has(path));
+
+  for (const [path, entry] of known) {
+    if (entry.scan.skip) {
+      skipped.push({ file: path, reason: entry.scan.skip });
+    } else {
+      scanned.push({ path, hash: entry.hash, scan: entry.scan, cached: true });
+    }
+  }
+
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const writes: Promise<void>[] = [];
+  for (let i = 0; i < toRead.length; i += READ_BATCH) {
+    const slice = toRead.slice(i, i + READ_BATCH);
+    const contents = await Promise.all(slice.map((path) => tree.read(path)));
+    slice.forEach((path, j) => {
+      const result = scanOne(tree, path, contents[j], matches, limits, decoder);
+      if (result.scan.skip) {
+        skipped.push({ file: path, reason: result.scan.skip });
+        if (cache && result.hash && result.scan.skip !== 'unreadable') {
+          writes.push(cache.set(factCacheKey(result.hash), result.scan));
+        }
+      } else {
+        scanned.push(result);
+      }
+    });
+  }
+  // A cache that cannot be written only costs speed, never the analysis.
+  await Promise.allSettled(writes);
+  return scanned;
+}
+
+async function cachedScans(
+  tree: SourceTree,
+  paths: string[],
+  cache: FactCache | undefined,
+): Promise<Map<string, { hash: string; scan: FileScan }>> {
+  const known = new Map<string, { hash: string; scan: FileScan }>();
+  if (!cache || !tree.hash) {
+    return known;
+  }
+  const hashed = paths.flatMap((path) => {
+    const hash = tree.hash?.(path);
+    return hash ? [{ path, hash }] : [];
+  });
+  const scans = await cache.getMany(hashed.map(({ hash }) => factCacheKey(hash)));
+  hashed.forEach(({ path, hash }, i) => {
+    const scan = scans[i];
+    if (scan) {
+      known.set(path, { hash, scan });
+    }
+  });
+  return known;
+}
+
+function scanOne(
+  tree: SourceTree,
+  path: string,
+  bytes: Buffer | undefined,
+  matches: (text: string) => boolean,
+  limits: ContentLimits,
+  decoder: { decode(bytes: Uint8Array): string },
+): ScannedSource {
+  if (!bytes) {
+    return skippedScan(path, tree.hash?.(path) ?? '', 'unreadable');
+  }
+  const hash = tree.hash?.(path) ?? gitBlobSha(bytes);
+  if (bytes.length > limits.maxFileBytes) {
+    return skippedScan(path, hash, 'too-large');
+  }
+  if (bytes.subarray(0, 8000).includes(0)) {
+    return skippedScan(path, hash, 'binary');
+  }
+  let text: string;
+  try {
+    text = decoder.decode(bytes);
+  } catch {
+    return skippedScan(path, hash, 'invalid-utf8');
+  }
+  const direct = matches(text);
+  const specifiers = direct ? [] : scanImportSpecifiers(text);
+  return { path, hash, text, cached: false, scan: { direct, specifiers } };
+}
+
+function skippedScan(path: string, hash: string, reason: string): ScannedSource {
+  return { path, hash, cached: false, scan: { direct: false, specifiers: [], skip: reason } };
+}

@@ -1,0 +1,22 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import type { Logger } from 'pino';
+
+/** A real pino logger whose JSON lines are parsed for assertions. */
+export function captureLog(level: pino.Level = 'debug'): {
+  log: Logger;
+  lines: Record<string, unknown>[];
+} {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) {
+        if (line.trim() !== '') {
+          lines.push(JSON.parse(line) as Record<string, unknown>);
+        }
+      }
+      done();
+    },
+  });
+  return { log: pino({ level }, sink), lines };
+}
