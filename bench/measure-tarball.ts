@@ -9,8 +9,12 @@ import { readTarballTree } from '../src/source/tarball-tree.js';
 async function tarballOf(dir: string): Promise<Buffer> {
   const archive = pack();
   const chunks: Buffer[] = [];
-  archive.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise((resolve) => archive.on('end', resolve));
+  archive.on('data', (chunk: unknown) => {
+    chunks.push(Buffer.from(chunk as Uint8Array));
+  });
+  const done = new Promise<void>((resolve) => {
+    archive.on('end', () => resolve());
+  });
   for (const path of await new DirectoryTree(dir).paths()) {
     archive.entry({ name: `owner-repo-abc1234/${path}` }, await readFile(`${dir}/${path}`));
   }

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq } from 'yaml';
-import type { LineCounter, Node, YAMLMap } from 'yaml';
+import type { LineCounter, Node } from 'yaml';
 import type { ConfigProblem } from './scaling-report-config.js';
 
 /** A key and its value node, with the line the key sits on. */
@@ -42,7 +42,7 @@ export class YamlReader {
       );
       return undefined;
     }
-    return (node as YAMLMap<unknown, unknown>).items.flatMap((pair) => {
+    return node.items.flatMap((pair) => {
       const key = isScalar(pair.key) ? pair.key.value : undefined;
       if (typeof key !== 'string') {
         this.report(

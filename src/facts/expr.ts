@@ -90,6 +90,8 @@ export interface ParamExpr extends At {
   index: number;
   /** Class whose constructor declares it, for wrapper classes. */
   owner?: string;
+  /** Top-level function that declares it, for factory functions. */
+  fn?: string;
 }
 
 /** Every value of an iterable: `for (const q of Object.values(Queues))`. */

@@ -1,8 +1,10 @@
-import { Project, ts } from 'ts-morph';
+import { Node, Project, ts } from 'ts-morph';
 import type { Analyzer } from '../analyzers/types.js';
 import { extractModuleFacts } from './extract-module-facts.js';
+import type { ParsedFile } from './parsed-file.js';
 import { indexParsedFile } from './parsed-file.js';
-import type { FileFacts } from './types.js';
+import { toExpr } from './to-expr.js';
+import type { FileFacts, LocalCallFact } from './types.js';
 
 /** An analyzer that threw on a file; the others still ran. */
 export interface ExtractFailure {
@@ -44,6 +46,10 @@ export class FactExtractor {
       const failures: ExtractFailure[] = [];
       if (!moduleOnly) {
         const parsed = indexParsedFile(path, sourceFile, module.imports);
+        const calls = localCalls(parsed, facts);
+        if (calls.length > 0) {
+          facts.calls = calls;
+        }
         for (const analyzer of this.analyzers) {
           try {
             const items = analyzer.extract(parsed);
@@ -65,6 +71,29 @@ export class FactExtractor {
       this.project.removeSourceFile(sourceFile);
     }
   }
+}
+
+/**
+ * Calls of functions the file imports or declares at the top level, with
+ * their arguments: a factory such as `createQueue(name, opts)` learns its
+ * queue names from these.
+ */
+function localCalls(parsed: ParsedFile, facts: FileFacts): LocalCallFact[] {
+  const calls: LocalCallFact[] = [];
+  for (const call of parsed.calls) {
+    const callee = call.getExpression();
+    if (!Node.isIdentifier(callee)) {
+      continue;
+    }
+    const name = callee.getText();
+    const binding = facts.bindings[name];
+    if (binding?.k !== 'fn' && !parsed.importOf(name)) {
+      continue;
+    }
+    const args = call.getArguments().map((arg) => toExpr(arg));
+    calls.push({ callee: name, args, line: call.getStartLineNumber() });
+  }
+  return calls;
 }
 
 function firstDiagnostic(diagnostic: unknown): string {

@@ -3,7 +3,7 @@ import { Node } from 'ts-morph';
 /** What a name declared inside a function or block stands for. */
 export type LocalDeclaration =
   | { kind: 'value'; initializer: Node }
-  | { kind: 'param'; index: number; owner?: string }
+  | { kind: 'param'; index: number; owner?: string; fn?: string }
   | { kind: 'each'; iterable: Node }
   | { kind: 'opaque' };
 
@@ -139,7 +139,23 @@ function parameterOf(fn: Node, name: string): LocalDeclaration | undefined {
     Node.isConstructorDeclaration(fn) && parent && Node.isClassDeclaration(parent)
       ? parent.getName()
       : undefined;
-  return { kind: 'param', index, owner };
+  return { kind: 'param', index, owner, fn: topLevelName(fn) };
+}
+
+/**
+ * The top-level name a function is bound to (`function make()` or
+ * `const make = () => ...`), so its call sites can supply its parameters.
+ */
+function topLevelName(fn: Node): string | undefined {
+  if (Node.isFunctionDeclaration(fn)) {
+    return Node.isSourceFile(fn.getParent()) ? fn.getName() : undefined;
+  }
+  const decl = fn.getParent();
+  if (!decl || !Node.isVariableDeclaration(decl)) {
+    return undefined;
+  }
+  const statement = decl.getVariableStatement();
+  return statement && Node.isSourceFile(statement.getParent()) ? decl.getName() : undefined;
 }
 
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter']);

@@ -8,6 +8,15 @@ export interface FactsLookup {
   factsOf(path: string): FileFacts | undefined;
   /** The tree path an import specifier points to, for local modules. */
   resolveModule(from: string, specifier: string): string | undefined;
+  /** Facts of every candidate file, for finding call sites. */
+  candidates?(): Iterable<FileFacts>;
+}
+
+/** One call of a factory function, with its parameters bound to the arguments. */
+export interface CallSite {
+  file: string;
+  line: number;
+  env: ReadonlyMap<string, Expr>;
 }
 
 /** Resolution stops here: deeper chains of constants are kept as written. */
@@ -24,6 +33,7 @@ const EMPTY_ENV: Env = new Map();
  */
 export class Resolver {
   private readonly bindingCache = new Map<string, Expr>();
+  private readonly callSiteCache = new Map<string, CallSite[]>();
 
   constructor(private readonly lookup: FactsLookup) {}
 
@@ -48,6 +58,39 @@ export class Resolver {
   /** The tree path an import specifier written in `from` points to. */
   resolveModule(from: string, specifier: string): string | undefined {
     return this.lookup.resolveModule(from, specifier);
+  }
+
+  /** Resolves `expr` with some parameters bound, as at one call site. */
+  resolveWith(expr: Expr, file: string, env: ReadonlyMap<string, Expr>): Expr {
+    return this.walk(expr, file, env, 0, new Set());
+  }
+
+  /**
+   * Every call of the top-level function `fn` of `file` found in the
+   * candidate files, with its parameters bound to the resolved arguments.
+   */
+  callSitesOf(file: string, fn: string): CallSite[] {
+    const key = `${file}#${fn}`;
+    const cached = this.callSiteCache.get(key);
+    if (cached) {
+      return cached;
+    }
+    const target = this.nameValue(fn, file, 0, new Set());
+    const sites: CallSite[] = [];
+    if (target?.k === 'fn') {
+      for (const facts of this.lookup.candidates?.() ?? []) {
+        for (const call of facts.calls ?? []) {
+          const callee = this.nameValue(call.callee, facts.file, 0, new Set());
+          if (callee?.k !== 'fn' || callee.file !== target.file || callee.line !== target.line) {
+            continue;
+          }
+          const args = call.args.map((arg) => withFile(this.resolve(arg, facts.file), facts.file));
+          sites.push({ file: facts.file, line: call.line, env: bind(target, args) });
+        }
+      }
+    }
+    this.callSiteCache.set(key, sites);
+    return sites;
   }
 
   /** The value a file exports under `name`, resolved. */

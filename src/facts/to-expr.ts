@@ -122,7 +122,7 @@ function convertIdentifier(
     return { k: 'ref', name, path: [], text, line };
   }
   if (local.kind === 'param') {
-    return { k: 'param', name, index: local.index, owner: local.owner, text, line };
+    return { k: 'param', name, index: local.index, owner: local.owner, fn: local.fn, text, line };
   }
   if (local.kind === 'each') {
     return { k: 'each', of: toExpr(local.iterable, depth), text, line };
@@ -380,9 +380,33 @@ export function returnedExpr(
   const only = returns.length === 1 ? returns[0] : undefined;
   if (only && Node.isReturnStatement(only)) {
     const value = only.getExpression();
-    return value ? toExpr(value, depth) : null;
+    if (!value) {
+      return null;
+    }
+    return memoizedValue(body, value, depth) ?? toExpr(value, depth);
   }
   return null;
+}
+
+/**
+ * A lazy singleton: `let cached; function get() { if (!cached) { cached =
+ * create(...) } return cached }` returns what is assigned to `cached`.
+ */
+function memoizedValue(body: Node, value: Node, depth: number): Expr | undefined {
+  if (!Node.isIdentifier(value) || findLocalDeclaration(value)) {
+    return undefined;
+  }
+  const name = value.getText();
+  for (const assignment of body.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    const left = assignment.getLeft();
+    const operator = assignment.getOperatorToken().getKind();
+    const assigns =
+      operator === SyntaxKind.EqualsToken || operator === SyntaxKind.QuestionQuestionEqualsToken;
+    if (assigns && Node.isIdentifier(left) && left.getText() === name) {
+      return toExpr(assignment.getRight(), depth);
+    }
+  }
+  return undefined;
 }
 
 /** Source text, shortened so a huge literal never bloats facts or reports. */

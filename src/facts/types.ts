@@ -27,6 +27,14 @@ export interface LoadFact {
   dynamic: boolean;
 }
 
+/** A call of a top-level or imported function: where factories get their arguments. */
+export interface LocalCallFact {
+  /** The local name called. */
+  callee: string;
+  args: Expr[];
+  line: number;
+}
+
 /**
  * Everything an analysis needs from one file, taken from its syntax alone.
  * Plain JSON, so it can be cached by the file's content hash and shared by
@@ -42,6 +50,8 @@ export interface FileFacts {
   loads?: LoadFact[];
   /** Top-level constants, enums, functions and classes. */
   bindings: Record<string, Expr>;
+  /** Calls of top-level and imported functions, in candidate files. */
+  calls?: LocalCallFact[];
   /** Raw facts per analyzer id, resolved across files by its `build`. */
   items: Record<string, unknown[]>;
 }

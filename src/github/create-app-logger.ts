@@ -35,5 +35,7 @@ export function createAppLogger(options: AppLoggerOptions = {}): Logger {
     level: options.level ?? 'info',
     redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
   };
-  return options.destination ? pino(settings, options.destination) : pino(settings);
+  return options.destination
+    ? pino(settings, options.destination)
+    : pino(settings);
 }

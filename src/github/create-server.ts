@@ -86,12 +86,18 @@ function healthHandler(req: IncomingMessage, res: ServerResponse): boolean {
   if (req.method !== 'GET' || req.url?.split('?')[0] !== HEALTH_PATH) {
     return false;
   }
-  res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+  res
+    .writeHead(200, { 'content-type': 'application/json' })
+    .end('{"status":"ok"}');
   return true;
 }
 
 /** Runs every step even when one fails, and reports each failure. */
-async function stopAll(server: Server, runner: AnalysisRunner, log: Logger): Promise<void> {
+async function stopAll(
+  server: Server,
+  runner: AnalysisRunner,
+  log: Logger,
+): Promise<void> {
   const steps: [string, () => Promise<void>][] = [
     ['http server', () => server.stop()],
     ['job runner', () => runner.close()],

@@ -12,7 +12,7 @@ export interface RepoRef {
 /** The HTTP status of an Octokit request error, when it has one. */
 export function statusOf(error: unknown): number | undefined {
   if (typeof error === 'object' && error !== null && 'status' in error) {
-    const status = (error as { status: unknown }).status;
+    const status = error.status;
     return typeof status === 'number' ? status : undefined;
   }
   return undefined;

@@ -18,7 +18,7 @@ import type { SourceTree } from '../source/source-tree.js';
 import { mergeModelPart } from './merge-model-part.js';
 import type { ScannedSource } from './scan-sources.js';
 import { scanSources } from './scan-sources.js';
-import { selectCandidates } from './select-candidates.js';
+import { exportsLibraryHandle, importersOf } from './select-candidates.js';
 
 export interface AnalyzeOptions {
   /** Root logger; a child with `{ analyzer }` is given to each analyzer. Default: silent. */
@@ -72,21 +72,21 @@ export async function analyzeTree(
     sourcePaths,
     readPathAliases((await tree.read('tsconfig.json'))?.toString('utf8')),
   );
-  const candidates = selectCandidates(scanned, resolveModule);
   const extractor = new FactExtractor(analyzers);
   const context: FactContext = { tree, limits, extractor, counters, model, skipped, log };
-  const factsByPath = await candidateFacts(candidates, context, options.cache);
+  const { candidates, factsByPath } = await collectCandidates(scanned, resolveModule, context, options.cache);
 
-  const scannedByPath = new Map(scanned.map((source) => [source.path, source]));
-  const resolver = new Resolver({
-    factsOf: (path) => factsByPath.get(path) ?? moduleFacts(path, scannedByPath, factsByPath, context),
-    resolveModule,
-  });
-  const manifests = await readManifests(tree, inScope.filter(isManifestPath));
   const candidateList = candidates.flatMap((source) => {
     const facts = factsByPath.get(source.path);
     return facts ? [facts] : [];
   });
+  const scannedByPath = new Map(scanned.map((source) => [source.path, source]));
+  const resolver = new Resolver({
+    factsOf: (path) => factsByPath.get(path) ?? moduleFacts(path, scannedByPath, factsByPath, context),
+    resolveModule,
+    candidates: () => candidateList,
+  });
+  const manifests = await readManifests(tree, inScope.filter(isManifestPath));
   runBuilds(analyzers, candidateList, resolver, model, manifests, log);
 
   model.stats.filesSeen = allPaths.length;
@@ -115,6 +115,42 @@ interface FactContext {
   model: ArchitectureModel;
   skipped: SkippedFile[];
   log: Logger;
+}
+
+/** How far from a file naming a library candidacy travels through wrappers. */
+const WRAPPER_HOPS = 2;
+
+/**
+ * The files worth parsing: those the pre-filter matched, then, hop by hop,
+ * the files importing them. Past the first hop only wrappers that export a
+ * handle on the library (a function, an instance, a re-export) pass
+ * candidacy on, so a barrel or a `getQueue()` helper cannot hide a producer.
+ */
+async function collectCandidates(
+  scanned: ScannedSource[],
+  resolveModule: (from: string, specifier: string) => string | undefined,
+  context: FactContext,
+  cache: FactCache | undefined,
+): Promise<{ candidates: ScannedSource[]; factsByPath: Map<string, FileFacts> }> {
+  const candidates = scanned.filter((source) => source.scan.direct);
+  const factsByPath = await candidateFacts(candidates, context, cache);
+  const chosen = new Set(candidates.map((source) => source.path));
+  let frontier: Set<string> = new Set(chosen);
+  for (let hop = 0; hop < WRAPPER_HOPS && frontier.size > 0; hop++) {
+    const next = importersOf(scanned, frontier, chosen, resolveModule);
+    for (const [path, facts] of await candidateFacts(next, context, cache)) {
+      factsByPath.set(path, facts);
+    }
+    next.forEach((source) => chosen.add(source.path));
+    candidates.push(...next);
+    frontier = new Set(
+      next.filter((source) => {
+        const facts = factsByPath.get(source.path);
+        return facts !== undefined && exportsLibraryHandle(facts);
+      }).map((source) => source.path),
+    );
+  }
+  return { candidates, factsByPath };
 }
 
 /** Parses every candidate not already in the cache, and caches what it finds. */

@@ -32,7 +32,10 @@ export class InProcessRunner implements AnalysisRunner {
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: InProcessRunnerOptions) {
-    this.concurrency = Math.max(1, options.concurrency ?? 2);
+    const concurrency = options.concurrency ?? 2;
+    this.concurrency = Number.isFinite(concurrency)
+      ? Math.max(1, concurrency)
+      : 2;
     this.seen = new RecentIds(options.rememberedIds ?? 1000);
   }
 

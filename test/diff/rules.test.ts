@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { diffArchitectures } from '../../src/diff/diff-architectures.js';
 import { diffRules } from '../../src/diff/rules/registry.js';
 import type { ArchitectureModel } from '../../src/model/types.js';
@@ -464,6 +466,19 @@ describe('diff rules', () => {
     expect(
       diffRules.map((rule) => rule.id).filter((id) => !covered.has(id)),
     ).toEqual([]);
+  });
+
+  it('documents every rule with its default severity', () => {
+    const readme = readFileSync(
+      join(import.meta.dirname, '../../src/diff/rules/README.md'),
+      'utf8',
+    );
+
+    for (const rule of diffRules) {
+      expect(readme).toMatch(
+        new RegExp(`\\| \`${rule.id}\` +\\| ${rule.severity} +\\|`),
+      );
+    }
   });
 
   it.each(cases)('$rule is quiet when nothing changed: $name', (c) => {

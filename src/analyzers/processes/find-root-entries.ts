@@ -3,11 +3,11 @@ import type { FileFacts } from '../../facts/types.js';
 import { MAX_IMPORT_DEPTH, reExportTargets } from './reach-imports.js';
 
 /** Tests, specs and fixtures start no process of the application. */
-const TEST_PATH =
-  /(^|\/)(test|tests|__tests__|__mocks__|spec|e2e|fixtures?)\/|\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
+const TEST_DIR = /(^|\/)(test|tests|__tests__|__mocks__|spec|e2e|fixtures?)\//;
+const TEST_FILE = /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
 
 export function isTestPath(path: string): boolean {
-  return TEST_PATH.test(path);
+  return TEST_DIR.test(path) || TEST_FILE.test(path);
 }
 
 /**

@@ -3,8 +3,28 @@ import type { DeclaredEntry } from './declared-entry.js';
 import { dirOf } from './declared-entry.js';
 
 /** Scripts that build, check or migrate rather than run a process. */
-const TOOLING_SCRIPT =
-  /^(pre|post)|(^|:)(test|lint|build|format|typecheck|type-check|migrate|migration|seed|bench|clean|prepare|release|docs?|generate|codegen|e2e)(:|$)/;
+const TOOLING_WORDS = [
+  'test',
+  'lint',
+  'build',
+  'format',
+  'typecheck',
+  'type-check',
+  'migrate',
+  'migration',
+  'seed',
+  'bench',
+  'clean',
+  'prepare',
+  'release',
+  'docs?',
+  'generate',
+  'codegen',
+  'e2e',
+];
+const TOOLING_SCRIPT = new RegExp(
+  `^(pre|post)|(^|:)(${TOOLING_WORDS.join('|')})(:|$)`,
+);
 
 interface PackageJson {
   scripts: Record<string, string>;

@@ -68,7 +68,9 @@ function relayPath(
   inputs: RelayInputs,
 ): PushPath {
   const hops: PushHop[] = [...publishHops(channel, inputs)];
-  const subscribeSite = channel?.subscribers.find((s) => s.file === file);
+  const inFile = channel?.subscribers.filter((s) => s.file === file) ?? [];
+  // The pub/sub analyzer may also cite the handler; the channel is named at the subscribe call.
+  const subscribeSite = inFile.find((s) => s.role !== 'handler') ?? inFile[0];
   if (channel && subscribeSite) {
     const detail = `${channel.pattern ? 'pattern' : 'channel'} ${channel.name}`;
     hops.push({

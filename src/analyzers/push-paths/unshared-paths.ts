@@ -4,7 +4,8 @@ import type { FileItems } from '../types.js';
 import type { PushItem, PushTransport } from './types.js';
 
 const SAME_INSTANCE =
-  'sends only reach clients connected to the same instance: no pub/sub channel or adapter carries them to the others';
+  'sends only reach clients connected to the same instance: ' +
+  'no pub/sub channel or adapter carries them to the others';
 
 /**
  * Incomplete paths: a transport with a server but nothing that carries

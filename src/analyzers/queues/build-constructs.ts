@@ -46,10 +46,7 @@ export function addConstruct(
     state.resolver,
   );
   if (names.length === 0) {
-    state.log.debug(
-      { file, line: item.line },
-      'queue name depends on a parameter; skipped',
-    );
+    addFactoryCalls(state, item, raw, file, target, role);
     return;
   }
 
@@ -60,6 +57,49 @@ export function addConstruct(
       options,
     });
   }
+}
+
+/**
+ * A construction inside a factory, `function createQueue(name, opts) {
+ * return new Queue(name, ...) }`: each call of the factory defines one
+ * queue, with the factory's parameters bound to that call's arguments.
+ */
+function addFactoryCalls(
+  state: BuildState,
+  item: ConstructItem,
+  raw: Extract<Expr, { k: 'new' | 'call' }>,
+  file: string,
+  target: LibraryTarget,
+  role: string,
+): void {
+  const factory = raw.args[0] ? factoryOf(raw.args[0]) : undefined;
+  const calls = factory ? state.resolver.callSitesOf(file, factory) : [];
+  if (calls.length === 0) {
+    state.log.debug({ file, line: item.line }, 'queue name depends on a parameter; skipped');
+    return;
+  }
+  for (const call of calls) {
+    const bound = state.resolver.resolveWith(raw, file, call.env);
+    if (bound.k !== 'new' && bound.k !== 'call') {
+      continue;
+    }
+    const options = constructOptions(target, bound.args, file);
+    for (const name of namesOf(bound.args[0], file, state.resolver)) {
+      state.table.add(target.family, name, { site: site(call.file, call.line, role), options });
+      state.table.add(target.family, name, { site: site(file, item.line, 'factory'), options: {} });
+    }
+  }
+}
+
+/** The top-level function whose parameter a queue name is built from. */
+function factoryOf(expr: Expr): string | undefined {
+  if (expr.k === 'param') {
+    return expr.fn;
+  }
+  if (expr.k === 'tpl') {
+    return expr.parts.map(factoryOf).find((fn) => fn !== undefined);
+  }
+  return undefined;
 }
 
 /**

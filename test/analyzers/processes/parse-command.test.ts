@@ -82,7 +82,8 @@ describe('readDockerfile', () => {
     ],
     [
       'the last stage, across continuation lines',
-      'FROM node:20 AS build\nCMD ["npm", "test"]\nFROM node:20-slim\nCMD node \\\n  dist/server.js\n',
+      'FROM node:20 AS build\nCMD ["npm", "test"]\n' +
+        'FROM node:20-slim\nCMD node \\\n  dist/server.js\n',
       'node dist/server.js',
       'Dockerfile CMD',
       4,

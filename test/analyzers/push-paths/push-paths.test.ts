@@ -139,7 +139,8 @@ export class EventsGateway {
           {
             step: 'socket-send',
             detail:
-              'this.server.to(channel).emit writes to clients connected to the subscribing instance',
+              'this.server.to(channel).emit writes to clients ' +
+              'connected to the subscribing instance',
             site: { file: 'src/gateway.ts', line: 11, role: 'socket-send' },
           },
         ],
@@ -267,7 +268,8 @@ new Worker('reports', async (job) => notify(job.data.message));
           {
             step: 'socket-send',
             detail:
-              'sends only reach clients connected to the same instance: no pub/sub channel or adapter carries them to the others',
+              'sends only reach clients connected to the same instance: ' +
+              'no pub/sub channel or adapter carries them to the others',
             site: { file: 'src/server.ts', line: 4, role: 'socket-send' },
           },
         ],

@@ -425,16 +425,17 @@ cron.schedule('*/2 * * * *', reconcileAll);`,
     const model = await analyzeFiles(
       {
         'src/leader.ts': `import { redis } from './redis';
-setInterval(async () => {
+async function campaign() {
   await redis.pexpire('leader', 10000);
-}, 3000);
+}
+setInterval(() => void campaign(), 3000);
 setInterval(() => publishHeartbeat(), 5000);`,
       },
-      { analyzers: [leaderElection, schedulesAnalyzer as Analyzer] },
+      { analyzers: [leaderElection, schedulesAnalyzer] },
     );
 
     expect(model.schedules.map((s) => [s.task, s.sites[0]?.line])).toEqual([
-      ['publishHeartbeat', 5],
+      ['publishHeartbeat', 6],
     ]);
   });
 });
