@@ -4,6 +4,7 @@ import type { ParsedFile } from '../facts/parsed-file.js';
 import type { Resolver } from '../facts/resolver.js';
 import type { FileFacts } from '../facts/types.js';
 import type { ArchitectureModel } from '../model/types.js';
+import type { ImportGraph } from '../pipeline/import-graph.js';
 
 /** The raw facts one analyzer took from one file. */
 export interface FileItems<TItem> {
@@ -25,6 +26,8 @@ export interface BuildContext<TItem> {
    * files and Kubernetes manifests, as text.
    */
   manifests: ReadonlyMap<string, string>;
+  /** Who imports whom, over every source file in the tree (not only candidates). */
+  importGraph: ImportGraph;
   log: Logger;
 }
 

@@ -1,3 +1,4 @@
+import { lineOf } from './line-of.js';
 import { Node, Project, ts } from 'ts-morph';
 import type { Analyzer } from '../analyzers/types.js';
 import { extractModuleFacts } from './extract-module-facts.js';
@@ -5,6 +6,18 @@ import type { ParsedFile } from './parsed-file.js';
 import { indexParsedFile } from './parsed-file.js';
 import { toExpr } from './to-expr.js';
 import type { FileFacts, LocalCallFact } from './types.js';
+
+/** Files parsed into one project before it is replaced. */
+const FILES_PER_PROJECT = 32;
+
+function newProject(): Project {
+  return new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, noLib: true },
+  });
+}
 
 /** An analyzer that threw on a file; the others still ran. */
 export interface ExtractFailure {
@@ -23,18 +36,16 @@ export type ExtractResult =
  * memory follows one file at a time, not the repository.
  */
 export class FactExtractor {
-  private readonly project = new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, noLib: true },
-  });
+  private project = newProject();
+  private filesInProject = 0;
 
   constructor(private readonly analyzers: readonly Analyzer[]) {}
 
   /** Module facts and, unless `moduleOnly`, every analyzer's items. */
   extract(path: string, text: string, moduleOnly = false): ExtractResult {
-    const sourceFile = this.project.createSourceFile(`/${path}`, text, { overwrite: true });
+    const sourceFile = this.nextProject().createSourceFile(`/${path}`, text, {
+      overwrite: true,
+    });
     try {
       const diagnostics = (sourceFile.compilerNode as { parseDiagnostics?: unknown[] })
         .parseDiagnostics;
@@ -67,9 +78,20 @@ export class FactExtractor {
         return { skip: 'too-deep', message: error.message };
       }
       throw error;
-    } finally {
-      this.project.removeSourceFile(sourceFile);
     }
+  }
+
+  /**
+   * A fresh project every few files, dropped whole for the garbage
+   * collector: removing files one by one makes ts-morph visit every wrapper
+   * it made, which cost more than the parse.
+   */
+  private nextProject(): Project {
+    if (++this.filesInProject > FILES_PER_PROJECT) {
+      this.project = newProject();
+      this.filesInProject = 1;
+    }
+    return this.project;
   }
 }
 
@@ -91,7 +113,7 @@ function localCalls(parsed: ParsedFile, facts: FileFacts): LocalCallFact[] {
       continue;
     }
     const args = call.getArguments().map((arg) => toExpr(arg));
-    calls.push({ callee: name, args, line: call.getStartLineNumber() });
+    calls.push({ callee: name, args, line: lineOf(call) });
   }
   return calls;
 }

@@ -1,5 +1,16 @@
+import { lineOf } from './line-of.js';
 import { Node, SyntaxKind } from 'ts-morph';
-import type { SourceFile } from 'ts-morph';
+import type {
+  ClassDeclaration,
+  EnumDeclaration,
+  ExportAssignment,
+  ExportDeclaration,
+  FunctionDeclaration,
+  ImportDeclaration,
+  ObjectBindingPattern,
+  SourceFile,
+  VariableStatement,
+} from 'ts-morph';
 import type { Expr } from './expr.js';
 import { extractLoads } from './extract-loads.js';
 import { returnedExpr, shortText, toExpr } from './to-expr.js';
@@ -36,9 +47,9 @@ export function extractModuleFacts(sourceFile: SourceFile): ModuleFacts {
   return facts;
 }
 
-function importsOf(decl: import('ts-morph').ImportDeclaration): ImportFact[] {
+function importsOf(decl: ImportDeclaration): ImportFact[] {
   const module = decl.getModuleSpecifierValue();
-  const line = decl.getStartLineNumber();
+  const line = lineOf(decl);
   const imports: ImportFact[] = [];
   const defaultImport = decl.getDefaultImport();
   if (defaultImport) {
@@ -56,7 +67,7 @@ function importsOf(decl: import('ts-morph').ImportDeclaration): ImportFact[] {
 }
 
 function exportDeclaration(
-  decl: import('ts-morph').ExportDeclaration,
+  decl: ExportDeclaration,
   facts: ModuleFacts,
 ): void {
   const module = decl.getModuleSpecifierValue();
@@ -84,7 +95,7 @@ function exportDeclaration(
 }
 
 function exportAssignment(
-  assignment: import('ts-morph').ExportAssignment,
+  assignment: ExportAssignment,
   facts: ModuleFacts,
 ): void {
   const value = assignment.getExpression();
@@ -97,10 +108,10 @@ function exportAssignment(
 }
 
 function variableStatement(
-  statement: import('ts-morph').VariableStatement,
+  statement: VariableStatement,
   facts: ModuleFacts,
 ): void {
-  const exported = statement.isExported();
+  const exported = statement.hasExportKeyword();
   for (const decl of statement.getDeclarations()) {
     const nameNode = decl.getNameNode();
     const init = decl.getInitializer();
@@ -111,7 +122,7 @@ function variableStatement(
         facts.imports.push({ local: name, module: value.module, imported: 'default', line: value.line });
         continue;
       }
-      facts.bindings[name] = value ?? { k: 'dyn', text: name, line: decl.getStartLineNumber() };
+      facts.bindings[name] = value ?? { k: 'dyn', text: name, line: lineOf(decl) };
       if (exported) {
         facts.exports[name] = name;
       }
@@ -123,7 +134,7 @@ function variableStatement(
 
 /** `const { Queue, Worker: W } = require('bullmq')` and `const { a } = cfg`. */
 function destructuring(
-  pattern: import('ts-morph').ObjectBindingPattern,
+  pattern: ObjectBindingPattern,
   source: Expr,
   exported: boolean,
   facts: ModuleFacts,
@@ -140,7 +151,7 @@ function destructuring(
       of: source,
       path: [property],
       text: element.getText(),
-      line: element.getStartLineNumber(),
+      line: lineOf(element),
     };
     if (exported) {
       facts.exports[local] = local;
@@ -148,12 +159,12 @@ function destructuring(
   }
 }
 
-function enumExpr(decl: import('ts-morph').EnumDeclaration): Expr {
+function enumExpr(decl: EnumDeclaration): Expr {
   const props: [string, Expr][] = [];
   let next = 0;
   for (const member of decl.getMembers()) {
     const init = member.getInitializer();
-    const line = member.getStartLineNumber();
+    const line = lineOf(member);
     if (init) {
       const value = toExpr(init);
       props.push([member.getName(), value]);
@@ -163,26 +174,27 @@ function enumExpr(decl: import('ts-morph').EnumDeclaration): Expr {
       next += 1;
     }
   }
-  return { k: 'obj', props, spreads: [], text: shortText(decl), line: decl.getStartLineNumber() };
+  return { k: 'obj', props, spreads: [], text: shortText(decl), line: lineOf(decl) };
 }
 
 function declareBinding(
-  decl: { isExported(): boolean; isDefaultExport(): boolean },
+  // The modifiers, not isExported(): that one builds a type checker.
+  decl: { hasExportKeyword(): boolean; hasDefaultKeyword(): boolean },
   name: string | undefined,
   value: Expr,
   facts: ModuleFacts,
 ): void {
   const bindingName = name ?? 'default';
   facts.bindings[bindingName] = value;
-  if (decl.isDefaultExport()) {
+  if (decl.hasExportKeyword() && decl.hasDefaultKeyword()) {
     facts.exports.default = bindingName;
-  } else if (decl.isExported() && name) {
+  } else if (decl.hasExportKeyword() && name) {
     facts.exports[name] = name;
   }
 }
 
 function functionDeclaration(
-  decl: import('ts-morph').FunctionDeclaration,
+  decl: FunctionDeclaration,
   facts: ModuleFacts,
 ): void {
   const value: Expr = {
@@ -190,12 +202,12 @@ function functionDeclaration(
     params: decl.getParameters().map((param) => param.getName()),
     body: returnedExpr(decl),
     text: `function ${decl.getName() ?? ''}`,
-    line: decl.getStartLineNumber(),
+    line: lineOf(decl),
   };
   declareBinding(decl, decl.getName(), value, facts);
 }
 
-function classDeclaration(decl: import('ts-morph').ClassDeclaration, facts: ModuleFacts): void {
+function classDeclaration(decl: ClassDeclaration, facts: ModuleFacts): void {
   const heritage = decl.getExtends();
   const ctor = decl.getConstructors()[0];
   const superCall = ctor
@@ -208,7 +220,7 @@ function classDeclaration(decl: import('ts-morph').ClassDeclaration, facts: Modu
     ctorParams: ctor?.getParameters().map((param) => param.getName()) ?? [],
     superArgs: superCall ? superCall.getArguments().map((arg) => toExpr(arg)) : null,
     text: `class ${decl.getName() ?? ''}`,
-    line: decl.getStartLineNumber(),
+    line: lineOf(decl),
   };
   declareBinding(decl, decl.getName(), value, facts);
 }

@@ -5,7 +5,7 @@ import type { FileFacts } from './types.js';
  * Bump when extraction changes what it produces, so cached facts from an
  * older analyzer are never reused.
  */
-export const ANALYZER_VERSION = '2';
+export const ANALYZER_VERSION = '3';
 
 /**
  * What one scan of a file's content found. Keyed by content hash, so a file
@@ -14,7 +14,7 @@ export const ANALYZER_VERSION = '2';
 export interface FileScan {
   /** The pre-filter matched: the file names a construct some analyzer extracts. */
   direct: boolean;
-  /** Import specifiers, for the one-step wrapper rule. */
+  /** Import specifiers: the wrapper rule and the import graph. */
   specifiers: string[];
   /** Facts, once the file has been parsed as a candidate. */
   facts?: FileFacts;

@@ -1,4 +1,8 @@
 import { Node } from 'ts-morph';
+import type {
+  ForOfStatement,
+  VariableDeclaration,
+} from 'ts-morph';
 
 /** What a name declared inside a function or block stands for. */
 export type LocalDeclaration =
@@ -64,7 +68,7 @@ function inStatements(statements: Node[], name: string, use: Node): LocalDeclara
 }
 
 function fromVariable(
-  decl: import('ts-morph').VariableDeclaration,
+  decl: VariableDeclaration,
   name: string,
   use: Node,
 ): LocalDeclaration | undefined {
@@ -85,7 +89,7 @@ function fromVariable(
 }
 
 function forOfBinding(
-  loop: import('ts-morph').ForOfStatement,
+  loop: ForOfStatement,
   name: string,
 ): LocalDeclaration | undefined {
   const init = loop.getInitializer();

@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type {
   CallExpression,
   ClassDeclaration,
@@ -32,21 +32,7 @@ export function indexParsedFile(
   sourceFile: SourceFile,
   imports: ImportFact[],
 ): ParsedFile {
-  const calls: CallExpression[] = [];
-  const news: NewExpression[] = [];
-  const classes: ClassDeclaration[] = [];
-  const decorators: Decorator[] = [];
-  sourceFile.forEachDescendant((node) => {
-    if (Node.isCallExpression(node)) {
-      calls.push(node);
-    } else if (Node.isNewExpression(node)) {
-      news.push(node);
-    } else if (Node.isClassDeclaration(node)) {
-      classes.push(node);
-    } else if (Node.isDecorator(node)) {
-      decorators.push(node);
-    }
-  });
+  const { calls, news, classes, decorators } = collectNodes(sourceFile);
   const byLocal = new Map(imports.map((fact) => [fact.local, fact]));
   return {
     path,
@@ -59,4 +45,59 @@ export function indexParsedFile(
     importOf: (local) => byLocal.get(local),
     importsModule: (test) => imports.some((fact) => test(fact.module)),
   };
+}
+
+/** The compiler-level kinds analyzers start from. */
+const COLLECTED = new Set([
+  SyntaxKind.CallExpression,
+  SyntaxKind.NewExpression,
+  SyntaxKind.ClassDeclaration,
+  SyntaxKind.Decorator,
+]);
+
+/**
+ * One iterative walk of the compiler's tree. Wrapping every node in
+ * ts-morph objects (or walking with its generators) costs several times the
+ * parse, so only the collected nodes are wrapped. An explicit stack keeps a
+ * 10,000-deep call chain from overflowing the call stack.
+ */
+function collectNodes(sourceFile: SourceFile): {
+  calls: CallExpression[];
+  news: NewExpression[];
+  classes: ClassDeclaration[];
+  decorators: Decorator[];
+} {
+  const found: ts.Node[] = [];
+  const stack: ts.Node[] = [sourceFile.compilerNode];
+  const push = (child: ts.Node): void => {
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    if (COLLECTED.has(node.kind)) {
+      found.push(node);
+    }
+    ts.forEachChild(node, push);
+  }
+  found.sort((a, b) => a.pos - b.pos || b.end - a.end);
+  const wrap = wrapperOf(sourceFile);
+  const nodes = found.map(wrap);
+  return {
+    calls: nodes.filter((n) => Node.isCallExpression(n)),
+    news: nodes.filter((n) => Node.isNewExpression(n)),
+    classes: nodes.filter((n) => Node.isClassDeclaration(n)),
+    decorators: nodes.filter((n) => Node.isDecorator(n)),
+  };
+}
+
+/**
+ * ts-morph's own lookup from a compiler node to its wrapper. It is the one
+ * internal method we call: the public alternatives either wrap the whole
+ * tree or build a new project context per node.
+ */
+function wrapperOf(sourceFile: SourceFile): (node: ts.Node) => Node {
+  const internal = sourceFile as unknown as {
+    _getNodeFromCompilerNode(node: ts.Node): Node;
+  };
+  return (node) => internal._getNodeFromCompilerNode(node);
 }

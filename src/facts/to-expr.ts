@@ -1,4 +1,20 @@
+import { lineOf } from './line-of.js';
 import { Node, SyntaxKind } from 'ts-morph';
+import type {
+  ArrowFunction,
+  BinaryExpression,
+  CallExpression,
+  ConstructorDeclaration,
+  Decorator,
+  ElementAccessExpression,
+  FunctionDeclaration,
+  FunctionExpression,
+  Identifier,
+  ObjectLiteralExpression,
+  ParameterDeclaration,
+  PrefixUnaryExpression,
+  PropertyAccessExpression,
+} from 'ts-morph';
 import type { Expr, FnExpr } from './expr.js';
 import { dyn } from './expr.js';
 import { findLocalDeclaration } from './find-local-declaration.js';
@@ -16,7 +32,7 @@ export function toExpr(node: Node | undefined, depth = 0): Expr {
     return dyn('undefined', 0);
   }
   const text = shortText(node);
-  const line = node.getStartLineNumber();
+  const line = lineOf(node);
   if (depth > MAX_DEPTH) {
     return dyn(text, line);
   }
@@ -77,7 +93,7 @@ function convert(node: Node, text: string, line: number, depth: number): Expr {
     return convertCall(node, text, line, depth);
   }
   if (Node.isNewExpression(node)) {
-    const args = (node.getArguments() as Node[]).map((arg) => toExpr(arg, depth));
+    const args = (node.getArguments()).map((arg) => toExpr(arg, depth));
     return { k: 'new', callee: toExpr(node.getExpression(), depth), args, text, line };
   }
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
@@ -91,7 +107,7 @@ function lit(value: string, line: number): Expr {
 }
 
 function convertPrefix(
-  node: import('ts-morph').PrefixUnaryExpression,
+  node: PrefixUnaryExpression,
   text: string,
   line: number,
   depth: number,
@@ -108,7 +124,7 @@ function convertPrefix(
 }
 
 function convertIdentifier(
-  node: import('ts-morph').Identifier,
+  node: Identifier,
   text: string,
   line: number,
   depth: number,
@@ -135,7 +151,7 @@ function convertIdentifier(
 }
 
 function convertMember(
-  node: import('ts-morph').PropertyAccessExpression | import('ts-morph').ElementAccessExpression,
+  node: PropertyAccessExpression | ElementAccessExpression,
   text: string,
   line: number,
   depth: number,
@@ -218,7 +234,7 @@ function thisMember(node: Node, name: string, depth: number): Expr | undefined {
 }
 
 /** `@InjectQueue('email') q: Queue` becomes the call `InjectQueue('email')`. */
-function injectionOf(decorators: import('ts-morph').Decorator[]): Expr | undefined {
+function injectionOf(decorators: Decorator[]): Expr | undefined {
   for (const decorator of decorators) {
     const call = decorator.getCallExpression();
     if (call) {
@@ -229,14 +245,14 @@ function injectionOf(decorators: import('ts-morph').Decorator[]): Expr | undefin
 }
 
 /** A constructor parameter known only by its type: `private redis: Redis`. */
-function typedAs(param: import('ts-morph').ParameterDeclaration): Expr | undefined {
+function typedAs(param: ParameterDeclaration): Expr | undefined {
   const type = param.getTypeNode();
   if (!type || !Node.isTypeReference(type)) {
     return undefined;
   }
   const typeName = type.getTypeName();
   const text = param.getText();
-  const line = param.getStartLineNumber();
+  const line = lineOf(param);
   return {
     k: 'new',
     callee: toExpr(typeName),
@@ -247,7 +263,7 @@ function typedAs(param: import('ts-morph').ParameterDeclaration): Expr | undefin
 }
 
 function assignedInBody(
-  ctor: import('ts-morph').ConstructorDeclaration,
+  ctor: ConstructorDeclaration,
   name: string,
   depth: number,
 ): Expr | undefined {
@@ -280,7 +296,7 @@ const ARITHMETIC: Partial<Record<SyntaxKind, '+' | '-' | '*' | '/'>> = {
 };
 
 function convertBinary(
-  node: import('ts-morph').BinaryExpression,
+  node: BinaryExpression,
   text: string,
   line: number,
   depth: number,
@@ -295,7 +311,7 @@ function convertBinary(
 }
 
 function convertObject(
-  node: import('ts-morph').ObjectLiteralExpression,
+  node: ObjectLiteralExpression,
   text: string,
   line: number,
   depth: number,
@@ -313,7 +329,7 @@ function convertObject(
     } else if (Node.isSpreadAssignment(prop)) {
       spreads.push(toExpr(prop.getExpression(), depth));
     } else if (Node.isMethodDeclaration(prop)) {
-      props.push([prop.getName(), dyn(shortText(prop), prop.getStartLineNumber())]);
+      props.push([prop.getName(), dyn(shortText(prop), lineOf(prop))]);
     }
   }
   return { k: 'obj', props, spreads, text, line };
@@ -335,7 +351,7 @@ export function propertyName(name: Node): string | undefined {
 }
 
 function convertCall(
-  node: import('ts-morph').CallExpression,
+  node: CallExpression,
   text: string,
   line: number,
   depth: number,
@@ -352,7 +368,7 @@ function convertCall(
 }
 
 function toFnExpr(
-  node: import('ts-morph').ArrowFunction | import('ts-morph').FunctionExpression,
+  node: ArrowFunction | FunctionExpression,
   text: string,
   line: number,
   depth: number,
@@ -364,9 +380,9 @@ function toFnExpr(
 /** The single expression a function returns, if its body is that simple. */
 export function returnedExpr(
   node:
-    | import('ts-morph').FunctionDeclaration
-    | import('ts-morph').FunctionExpression
-    | import('ts-morph').ArrowFunction,
+    | FunctionDeclaration
+    | FunctionExpression
+    | ArrowFunction,
   depth = 0,
 ): Expr | null {
   const body = node.getBody();

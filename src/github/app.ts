@@ -51,9 +51,12 @@ export function scalingReportApp(
   const once = oncePerDelivery(new RecentIds(1000));
 
   app.on([...PULL_REQUEST_EVENTS], async (context) => {
+    const { repository, pull_request: pull } = context.payload;
     const log = app.log.child({
       deliveryId: context.id,
-      event: `${context.name}.${context.payload.action}`,
+      repo: repository.full_name,
+      pr: pull.number,
+      headSha: pull.head.sha,
     });
     await once(context.id, log, () =>
       enqueueOrSkip(runner, pullRequestJob(context), log),
@@ -61,9 +64,11 @@ export function scalingReportApp(
   });
 
   app.on('check_run.rerequested', async (context) => {
+    const { repository, check_run: run } = context.payload;
     const log = app.log.child({
       deliveryId: context.id,
-      event: 'check_run.rerequested',
+      repo: repository.full_name,
+      headSha: run.head_sha,
     });
     await once(context.id, log, () =>
       enqueueOrSkip(runner, rerequestJob(context, CHECK_RUN_NAME), log),

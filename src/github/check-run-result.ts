@@ -25,7 +25,8 @@ export function analysisCheckResult(
     count === 0
       ? `No change to the queue and high-availability architecture between the merge base ` +
         `\`${short(context.baseSha)}\` and \`${short(context.headSha)}\`.`
-      : `**${plural(count, 'finding')}** (${severityCounts(diff)}) in \`${short(context.headSha)}\` ` +
+      : `**${plural(count, 'finding')}** (${severityCounts(diff)}) ` +
+        `in \`${short(context.headSha)}\` ` +
         `against the merge base \`${short(context.baseSha)}\`.`;
   const sections = [
     headline,

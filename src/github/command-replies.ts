@@ -11,7 +11,10 @@ export function usageReply(argument: string): string {
 }
 
 export function refusalReply(username: string, required: string): string {
-  return `Sorry @${username}, \`${COMMAND}\` can only be run by people with ${required} access to this repository.`;
+  return (
+    `Sorry @${username}, \`${COMMAND}\` can only be run by people with ` +
+    `${required} access to this repository.`
+  );
 }
 
 export function reportHeading(requestedBy: string, headSha: string): string {

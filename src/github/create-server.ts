@@ -1,4 +1,6 @@
+import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Probot, Server } from 'probot';
 import type { ProbotOctokit } from 'probot';
@@ -55,7 +57,8 @@ export async function createScalingReportServer(
       Octokit: options.Octokit,
     }),
     log: options.log,
-    port: options.port,
+    // Probot reads port 0 as "unset" (3000), so a free port is picked here.
+    port: options.port === 0 ? await freePort(options.host) : options.port,
     host: options.host,
     webhookPath: options.webhookPath,
     enableStaticFiles: false,
@@ -80,6 +83,17 @@ export async function createScalingReportServer(
     },
     stop: () => (stopping ??= stopAll(server, loaded, options.log)),
   };
+}
+
+function freePort(host: string | undefined): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 function healthHandler(req: IncomingMessage, res: ServerResponse): boolean {

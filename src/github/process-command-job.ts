@@ -10,6 +10,7 @@ import type { CommandJob } from '../runner/analysis-job.js';
 import { jobLogBindings } from '../runner/analysis-job.js';
 import type { AnalysisJobDeps } from './analysis-job-deps.js';
 import { analyzeCommit, analyzePullRequest } from './analyze-pull-request.js';
+import { blobLinks } from './blob-links.js';
 import { failureReply, reportHeading } from './command-replies.js';
 import { describeFailure } from './describe-failure.js';
 import { fitMarkdown, MAX_COMMENT_LENGTH } from './fit-markdown.js';
@@ -17,7 +18,8 @@ import type { GitHubClient, RepoRef } from './github-client.js';
 import { loadRepoConfig } from './load-repo-config.js';
 
 const CUT_NOTE =
-  '_The report was cut to fit a GitHub comment. `scaling-report analyze` on a checkout prints all of it._';
+  '_The report was cut to fit a GitHub comment. ' +
+  '`scaling-report analyze` on a checkout prints all of it._';
 
 /** The pull request a command was typed in, read when the job runs (it may have moved on). */
 interface CommandTarget extends RepoRef {
@@ -119,10 +121,7 @@ async function diffReply(
   const body = renderComment(analysis.diff, {
     baseSha: analysis.baseSha,
     headSha: target.headSha,
-    linkBase: {
-      base: `${job.repoUrl}/blob/${analysis.baseSha}`,
-      head: `${job.repoUrl}/blob/${target.headSha}`,
-    },
+    linkBase: blobLinks(job.repoUrl, analysis.baseSha, target.headSha),
     notes: problems.map(formatConfigProblem),
     maxLength: max,
   });

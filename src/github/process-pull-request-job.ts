@@ -1,12 +1,16 @@
 import type { Logger } from 'pino';
+import type { ScalingReportConfig } from '../config/scaling-report-config.js';
 import { formatConfigProblem } from '../config/scaling-report-config.js';
-import { renderComment } from '../render/comment/render-comment.js';
-import { COMMENT_MARKER } from '../render/comment/render-comment.js';
+import {
+  COMMENT_MARKER,
+  renderComment,
+} from '../render/comment/render-comment.js';
 import type { PullRequestJob } from '../runner/analysis-job.js';
 import { jobLogBindings } from '../runner/analysis-job.js';
 import type { AnalysisJobDeps } from './analysis-job-deps.js';
 import type { PullRequestAnalysis } from './analyze-pull-request.js';
 import { analyzePullRequest } from './analyze-pull-request.js';
+import { blobLinks } from './blob-links.js';
 import {
   analysisCheckResult,
   unavailableCheckResult,
@@ -20,6 +24,19 @@ import { loadRepoConfig } from './load-repo-config.js';
 import type { StickyOutcome } from './sticky-comment.js';
 import { publishStickyComment } from './sticky-comment.js';
 
+/** What every step of one job shares. */
+interface PullRequestRun {
+  job: PullRequestJob;
+  deps: AnalysisJobDeps;
+  octokit: GitHubClient;
+  log: Logger;
+  config: ScalingReportConfig;
+  /** Configuration problems, shown in the comment and the check run. */
+  notes: string[];
+  /** Undefined when the check run could not be started; it is then created at the end. */
+  checkRunId: number | undefined;
+}
+
 /**
  * A push to a pull request, or a re-run of its check: analyze the merge
  * base and the head, keep the sticky comment current and complete the
@@ -30,6 +47,61 @@ export async function processPullRequestJob(
   deps: AnalysisJobDeps,
 ): Promise<void> {
   const started = performance.now();
+  const run = await startRun(job, deps);
+
+  let analysis: PullRequestAnalysis;
+  try {
+    analysis = await analyzePullRequest(
+      run.octokit,
+      job,
+      run.config,
+      deps,
+      run.log,
+    );
+  } catch (error) {
+    run.log.warn({ err: error }, 'pull request could not be analyzed');
+    const reason = describeFailure(error, job.deliveryId);
+    await finishCheckRun(run, unavailableCheckResult(reason, run.notes));
+    return;
+  }
+
+  const body = renderComment(analysis.diff, {
+    baseSha: analysis.baseSha,
+    headSha: job.headSha,
+    linkBase: blobLinks(job.repoUrl, analysis.baseSha, job.headSha),
+    notes: run.notes,
+    maxLength: deps.maxCommentLength ?? MAX_COMMENT_LENGTH,
+  });
+  const comment = await publishComment(run, body, analysis);
+  const result = analysisCheckResult(analysis.diff, {
+    failLevel: run.config.failLevel,
+    baseSha: analysis.baseSha,
+    headSha: job.headSha,
+    notes: run.notes,
+    details: body.replace(COMMENT_MARKER, '').trimStart(),
+  });
+  const checked = await finishCheckRun(run, result);
+
+  const summary = {
+    findings: analysis.diff.findings.length,
+    baseSha: analysis.baseSha,
+    comment,
+    conclusion: result.conclusion,
+    annotations: result.annotations.length,
+    durationMs: Math.round(performance.now() - started),
+  };
+  if (comment === 'failed' && !checked) {
+    run.log.error(summary, 'pull request analyzed but nothing could be posted');
+  } else {
+    run.log.info(summary, 'pull request analyzed');
+  }
+}
+
+/** Authenticates, reads the configuration and shows the check as running. */
+async function startRun(
+  job: PullRequestJob,
+  deps: AnalysisJobDeps,
+): Promise<PullRequestRun> {
   const log = deps.log.child(jobLogBindings(job));
   const repo = { owner: job.owner, repo: job.repo };
   const octokit = await deps.auth(job.installationId);
@@ -45,78 +117,30 @@ export async function processPullRequestJob(
       'configuration problems; defaults used for those settings',
     );
   }
-  const notes = problems.map(formatConfigProblem);
+
   const checkRunId = await startCheckRun(octokit, repo, job.headSha).catch(
     (error: unknown) => {
       log.warn({ err: error }, 'check run could not be started');
       return undefined;
     },
   );
-
-  let analysis: PullRequestAnalysis;
-  try {
-    analysis = await analyzePullRequest(octokit, job, config, deps, log);
-  } catch (error) {
-    log.warn({ err: error }, 'pull request could not be analyzed');
-    const result = unavailableCheckResult(
-      describeFailure(error, job.deliveryId),
-      notes,
-    );
-    await finishCheckRun(octokit, job, checkRunId, result, log);
-    return;
-  }
-
-  const body = renderComment(analysis.diff, {
-    baseSha: analysis.baseSha,
-    headSha: job.headSha,
-    linkBase: {
-      base: `${job.repoUrl}/blob/${analysis.baseSha}`,
-      head: `${job.repoUrl}/blob/${job.headSha}`,
-    },
-    notes,
-    maxLength: deps.maxCommentLength ?? MAX_COMMENT_LENGTH,
-  });
-  const comment = await publishComment(
-    octokit,
+  return {
     job,
-    body,
-    config.comment.mode,
-    analysis,
     deps,
+    octokit,
     log,
-  );
-  const result = analysisCheckResult(analysis.diff, {
-    failLevel: config.failLevel,
-    baseSha: analysis.baseSha,
-    headSha: job.headSha,
-    notes,
-    details: body.replace(COMMENT_MARKER, '').trimStart(),
-  });
-  const checked = await finishCheckRun(octokit, job, checkRunId, result, log);
-
-  const level = comment === 'failed' && !checked ? 'error' : 'info';
-  log[level](
-    {
-      findings: analysis.diff.findings.length,
-      baseSha: analysis.baseSha,
-      comment,
-      conclusion: result.conclusion,
-      annotations: result.annotations.length,
-      durationMs: Math.round(performance.now() - started),
-    },
-    'pull request analyzed',
-  );
+    config,
+    notes: problems.map(formatConfigProblem),
+    checkRunId,
+  };
 }
 
 async function publishComment(
-  octokit: GitHubClient,
-  job: PullRequestJob,
+  run: PullRequestRun,
   body: string,
-  mode: 'update' | 'recreate',
   analysis: PullRequestAnalysis,
-  deps: AnalysisJobDeps,
-  log: Logger,
 ): Promise<StickyOutcome | 'failed'> {
+  const { job, octokit } = run;
   try {
     return await publishStickyComment(
       octokit,
@@ -125,35 +149,31 @@ async function publishComment(
         issueNumber: job.pullNumber,
         body,
         marker: COMMENT_MARKER,
-        botLogin: await deps.appLogin(),
-        mode,
+        botLogin: await run.deps.appLogin(),
+        mode: run.config.comment.mode,
         createIfMissing: analysis.diff.findings.length > 0,
       },
     );
   } catch (error) {
-    log.error({ err: error }, 'pull request comment could not be posted');
+    run.log.error({ err: error }, 'pull request comment could not be posted');
     return 'failed';
   }
 }
 
 async function finishCheckRun(
-  octokit: GitHubClient,
-  job: PullRequestJob,
-  checkRunId: number | undefined,
+  run: PullRequestRun,
   result: CheckRunResult,
-  log: Logger,
 ): Promise<boolean> {
+  const { job, octokit, checkRunId } = run;
   try {
-    await completeCheckRun(
-      octokit,
-      { owner: job.owner, repo: job.repo },
-      job.headSha,
-      checkRunId,
-      result,
-    );
+    const repo = { owner: job.owner, repo: job.repo };
+    await completeCheckRun(octokit, repo, job.headSha, checkRunId, result);
     return true;
   } catch (error) {
-    log.error({ err: error, checkRunId }, 'check run could not be completed');
+    run.log.error(
+      { err: error, checkRunId },
+      'check run could not be completed',
+    );
     return false;
   }
 }

@@ -15,10 +15,12 @@ import type { ContentLimits } from '../source/inspect-content.js';
 import { DEFAULT_CONTENT_LIMITS, inspectContent } from '../source/inspect-content.js';
 import { isManifestPath, isSourcePath, outOfScope } from '../source/scope.js';
 import type { SourceTree } from '../source/source-tree.js';
+import type { ImportGraph } from './import-graph.js';
+import { buildImportGraph } from './import-graph.js';
 import { mergeModelPart } from './merge-model-part.js';
 import type { ScannedSource } from './scan-sources.js';
 import { scanSources } from './scan-sources.js';
-import { exportsLibraryHandle, importersOf } from './select-candidates.js';
+import { handsOnLibrary, importersOf } from './select-candidates.js';
 
 export interface AnalyzeOptions {
   /** Root logger; a child with `{ analyzer }` is given to each analyzer. Default: silent. */
@@ -35,7 +37,10 @@ export interface AnalyzeOptions {
 
 /** Counters a caller can read after the run (benchmarks and metrics). */
 export interface AnalyzeCounters {
+  /** Files parsed, candidates and files read for a constant alike. */
   parsed: number;
+  /** Files chosen for full extraction. */
+  candidates?: number;
   cacheHits: number;
   cacheMisses: number;
 }
@@ -74,8 +79,15 @@ export async function analyzeTree(
   );
   const extractor = new FactExtractor(analyzers);
   const context: FactContext = { tree, limits, extractor, counters, model, skipped, log };
-  const { candidates, factsByPath } = await collectCandidates(scanned, resolveModule, context, options.cache);
+  const { candidates, factsByPath } = await collectCandidates(
+    scanned,
+    resolveModule,
+    matches,
+    context,
+    options.cache,
+  );
 
+  counters.candidates = candidates.length;
   const candidateList = candidates.flatMap((source) => {
     const facts = factsByPath.get(source.path);
     return facts ? [facts] : [];
@@ -87,7 +99,8 @@ export async function analyzeTree(
     candidates: () => candidateList,
   });
   const manifests = await readManifests(tree, inScope.filter(isManifestPath));
-  runBuilds(analyzers, candidateList, resolver, model, manifests, log);
+  const importGraph = buildImportGraph(scanned, resolveModule);
+  runBuilds(analyzers, candidateList, resolver, model, { manifests, importGraph }, log);
 
   model.stats.filesSeen = allPaths.length;
   model.stats.filesScanned = scanned.length;
@@ -98,6 +111,7 @@ export async function analyzeTree(
     {
       files: allPaths.length,
       parsed: counters.parsed,
+      candidates: counters.candidates,
       queues: model.queues.length,
       skipped: skipped.length,
       durationMs: model.stats.durationMs,
@@ -124,18 +138,23 @@ const WRAPPER_HOPS = 2;
  * The files worth parsing: those the pre-filter matched, then, hop by hop,
  * the files importing them. Past the first hop only wrappers that export a
  * handle on the library (a function, an instance, a re-export) pass
- * candidacy on, so a barrel or a `getQueue()` helper cannot hide a producer.
+ * candidacy on (see `handsOnLibrary`), so a barrel or a `getQueue()` helper
+ * cannot hide a producer.
  */
 async function collectCandidates(
   scanned: ScannedSource[],
   resolveModule: (from: string, specifier: string) => string | undefined,
+  matches: (text: string) => boolean,
   context: FactContext,
   cache: FactCache | undefined,
 ): Promise<{ candidates: ScannedSource[]; factsByPath: Map<string, FileFacts> }> {
   const candidates = scanned.filter((source) => source.scan.direct);
   const factsByPath = await candidateFacts(candidates, context, cache);
   const chosen = new Set(candidates.map((source) => source.path));
-  let frontier: Set<string> = new Set(chosen);
+  // Hop 0: files that hand on something built from a library import.
+  let linked = (file: string) => (module: string) =>
+    !module.startsWith('.') && matches(module) && resolveModule(file, module) === undefined;
+  let frontier = handingOn(candidates, factsByPath, linked);
   for (let hop = 0; hop < WRAPPER_HOPS && frontier.size > 0; hop++) {
     const next = importersOf(scanned, frontier, chosen, resolveModule);
     for (const [path, facts] of await candidateFacts(next, context, cache)) {
@@ -143,14 +162,29 @@ async function collectCandidates(
     }
     next.forEach((source) => chosen.add(source.path));
     candidates.push(...next);
-    frontier = new Set(
-      next.filter((source) => {
-        const facts = factsByPath.get(source.path);
-        return facts !== undefined && exportsLibraryHandle(facts);
-      }).map((source) => source.path),
-    );
+    const sources = frontier;
+    linked = (file) => (module) => {
+      const target = resolveModule(file, module);
+      return target !== undefined && sources.has(target);
+    };
+    frontier = handingOn(next, factsByPath, linked);
   }
   return { candidates, factsByPath };
+}
+
+function handingOn(
+  sources: ScannedSource[],
+  factsByPath: Map<string, FileFacts>,
+  linked: (file: string) => (module: string) => boolean,
+): Set<string> {
+  const handing = new Set<string>();
+  for (const source of sources) {
+    const facts = factsByPath.get(source.path);
+    if (facts && handsOnLibrary(facts, linked(source.path))) {
+      handing.add(source.path);
+    }
+  }
+  return handing;
 }
 
 /** Parses every candidate not already in the cache, and caches what it finds. */
@@ -253,7 +287,7 @@ function runBuilds(
   allFacts: FileFacts[],
   resolver: Resolver,
   model: ArchitectureModel,
-  manifests: ReadonlyMap<string, string>,
+  trees: { manifests: ReadonlyMap<string, string>; importGraph: ImportGraph },
   log: Logger,
 ): void {
   for (const analyzer of analyzers) {
@@ -266,7 +300,7 @@ function runBuilds(
     }
     const child = log.child({ analyzer: analyzer.id });
     try {
-      const part = analyzer.build({ facts, allFacts, resolver, model, manifests, log: child });
+      const part = analyzer.build({ facts, allFacts, resolver, model, ...trees, log: child });
       mergeModelPart(model, part);
     } catch (error) {
       child.warn({ err: error }, 'analyzer failed; the report is partial');

@@ -114,7 +114,7 @@ function scanOne(
     return skippedScan(path, hash, 'invalid-utf8');
   }
   const direct = matches(text);
-  const specifiers = direct ? [] : scanImportSpecifiers(text);
+  const specifiers = scanImportSpecifiers(text);
   return { path, hash, text, cached: false, scan: { direct, specifiers } };
 }
 

@@ -16,7 +16,16 @@ const PRUNED_DIRECTORIES = new Set([
   'bower_components',
   'vendor',
   '__generated__',
+  '__tests__',
+  '__mocks__',
+  '__fixtures__',
 ]);
+
+/**
+ * Test code builds queues and clients that no deployed process runs; a
+ * reviewer would be misled by a "queue" that only a spec creates.
+ */
+const TEST_FILE = /\.(test|spec|e2e-spec|e2e|stories)\.[cm]?[jt]sx?$/;
 
 /** Source extensions the analyzers parse. */
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
@@ -36,6 +45,9 @@ export function outOfScope(path: string): string | undefined {
     return 'excluded-directory';
   }
   const name = segments[segments.length - 1] ?? '';
+  if (TEST_FILE.test(name)) {
+    return 'test';
+  }
   if (/\.d\.[mc]?ts$/.test(name)) {
     return 'declaration';
   }

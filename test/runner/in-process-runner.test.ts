@@ -82,7 +82,7 @@ describe('InProcessRunner', () => {
     ).toHaveLength(2);
   });
 
-  it('runs one job per pull request at a time and drops a waiting push superseded by a newer head', async () => {
+  it('runs one job per pull request at a time; a newer head drops a waiting push', async () => {
     const { handler, started, finish } = gatedHandler();
     const runner = new InProcessRunner({
       handler,

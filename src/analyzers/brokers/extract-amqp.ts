@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import type { Expr } from '../../facts/expr.js';
@@ -65,14 +66,15 @@ function amqpItem(call: CallExpression): AmqpItem | undefined {
     converted[0] =
       serverNamed(call, converted[0]) ?? converted[0] ?? dyn('', 0);
   }
+  const scope = enclosingFunction(call);
   const item: AmqpItem = {
     kind: 'amqp',
     method,
     channel: shortText(shape.receiver),
-    scope: enclosingFunction(call)?.getStartLineNumber() ?? 0,
+    scope: scope ? lineOf(scope) : 0,
     args: converted,
     text: shortText(call),
-    line: call.getStartLineNumber(),
+    line: lineOf(call),
   };
   return withHandler(item, call, args);
 }
@@ -133,7 +135,7 @@ function serverNamed(
     return undefined;
   }
   const binding = parent.getNameNode();
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   if (Node.isIdentifier(binding)) {
     return dyn(`${binding.getText()}.queue`, line);
   }

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression, NewExpression } from 'ts-morph';
 import { toExpr } from '../../facts/to-expr.js';
@@ -66,7 +67,7 @@ function commandItem(
     operation,
     form: 'command',
     input: toExpr(input),
-    line: created.getStartLineNumber(),
+    line: lineOf(created),
   };
 }
 
@@ -87,7 +88,7 @@ function methodItem(call: CallExpression): SqsItem | undefined {
     operation,
     form: 'method',
     input: toExpr(input),
-    line: call.getStartLineNumber(),
+    line: lineOf(call),
   };
 }
 
@@ -110,5 +111,5 @@ function clientItem(
   if (!isFactory || !kind || !options) {
     return undefined;
   }
-  return { kind, options: toExpr(options), line: node.getStartLineNumber() };
+  return { kind, options: toExpr(options), line: lineOf(node) };
 }

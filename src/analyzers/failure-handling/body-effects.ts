@@ -1,4 +1,5 @@
-import { Node } from 'ts-morph';
+import { lineOf } from '../../facts/line-of.js';
+import { Node, SyntaxKind } from 'ts-morph';
 import { toExpr } from '../../facts/to-expr.js';
 import type { RawEffects } from './types.js';
 
@@ -21,14 +22,13 @@ export function effectsOf(body: Node | undefined): RawEffects {
     return effects;
   }
   for (const call of body
-    .getDescendants()
-    .filter((d) => Node.isCallExpression(d))) {
+    .getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) {
       continue;
     }
     const method = callee.getName();
-    const line = call.getStartLineNumber();
+    const line = lineOf(call);
     if (ADD_METHODS.has(method)) {
       effects.moves.push({ target: toExpr(callee.getExpression()), line });
     } else if (method === 'sendToQueue') {

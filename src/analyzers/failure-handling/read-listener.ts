@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression, Decorator } from 'ts-morph';
 import type { Expr } from '../../facts/expr.js';
@@ -50,7 +51,7 @@ export function readListenerCall(
     event: event.getLiteralValue(),
     receiver: toExpr(shape.receiver),
     queueFile: importsQueueLibrary(file),
-    line: call.getStartLineNumber(),
+    line: lineOf(call),
     ...effectsOf(fn?.getBody()),
   };
 }
@@ -77,7 +78,7 @@ export function readListenerDecorator(
     type: 'listener',
     event,
     queueFile: true,
-    line: decorator.getStartLineNumber(),
+    line: lineOf(decorator),
     ...effectsOf(method.getBody()),
   };
   const queue = classQueue(method);

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
 import type { Expr } from '../../facts/expr.js';
@@ -32,7 +33,7 @@ export function readMonitorCall(
   const root = rootIdentifier(call.getExpression());
   const module = root === undefined ? undefined : file.importOf(root)?.module;
   const name = calleeName(call);
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   const first = call.getArguments()[0];
   if (module === '@bull-board/api' && name === 'createBullBoard') {
     return {

@@ -1,4 +1,5 @@
-import { Node } from 'ts-morph';
+import { lineOf } from '../../facts/line-of.js';
+import { Node, SyntaxKind } from 'ts-morph';
 import type {
   CallExpression,
   CatchClause,
@@ -174,11 +175,11 @@ function processorOf(
     type: 'processor',
     library,
     ...where,
-    line: fn.getStartLineNumber(),
+    line: lineOf(fn),
     ...catchEffects(fn),
   };
   if (clause && drops(clause)) {
-    raw.swallowedAt = clause.getStartLineNumber();
+    raw.swallowedAt = lineOf(clause);
   }
   return raw;
 }
@@ -187,8 +188,7 @@ function processorOf(
 function catchEffects(fn: LocalFunction): RawEffects {
   const effects: RawEffects = { moves: [], reports: [] };
   for (const clause of fn
-    .getDescendants()
-    .filter((d) => Node.isCatchClause(d))) {
+    .getDescendantsOfKind(SyntaxKind.CatchClause)) {
     const found = effectsOf(clause.getBlock());
     effects.moves.push(...found.moves);
     effects.reports.push(...found.reports);

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ParsedFile } from '../../facts/parsed-file.js';
 import { toExpr } from '../../facts/to-expr.js';
@@ -33,7 +34,7 @@ export function advisoryLockFacts(file: ParsedFile): AdvisoryLockFact[] {
     const release = UNLOCK.test(node.getText());
     return {
       kind: 'advisory',
-      line: node.getStartLineNumber(),
+      line: lineOf(node),
       sql: toExpr(node),
       params: params ? toExpr(params) : null,
       release,

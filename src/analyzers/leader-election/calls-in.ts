@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { GuardedCall } from './types.js';
 
@@ -42,7 +43,7 @@ export function callsIn(statements: Node[]): GuardedCall[] {
         !IGNORED_ROOTS.has(name.split('.')[0] ?? '') &&
         !LOCK_METHODS.has(method)
       ) {
-        calls.push({ name, line: call.getStartLineNumber() });
+        calls.push({ name, line: lineOf(call) });
       }
     }
   }

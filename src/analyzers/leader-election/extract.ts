@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import type { ParsedFile } from '../../facts/parsed-file.js';
@@ -54,7 +55,7 @@ function redisLockOp(
       kind: 'redis-op',
       op,
       command,
-      line: call.getStartLineNumber(),
+      line: lineOf(call),
       args,
       receiver: receiverOf(shape.receiver),
       inLoop: runsInLoop(call, targets),

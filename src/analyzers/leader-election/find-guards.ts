@@ -95,7 +95,7 @@ function resultNames(use: Node): Set<string> {
     const binding = parent.getNameNode();
     const bound = Node.isIdentifier(binding)
       ? [binding]
-      : binding.getDescendants().filter((d) => Node.isIdentifier(d));
+      : binding.getDescendantsOfKind(SyntaxKind.Identifier);
     bound.forEach((identifier) => names.add(identifier.getText()));
   } else if (
     parent &&

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import type { ParsedFile } from '../../facts/parsed-file.js';
@@ -51,7 +52,7 @@ export function lockLibraryCalls(file: ParsedFile): LockLibraryCallFact[] {
       {
         kind: 'lib-call',
         method: shape.method,
-        line: call.getStartLineNumber(),
+        line: lineOf(call),
         args: call.getArguments().map((arg) => toExpr(arg)),
         receiver: receiverOf(shape.receiver),
         guards: TAKES.has(shape.method) ? lockedCalls(call) : [],

@@ -7,6 +7,7 @@ import { collectSignals } from './collect-signals.js';
 import { findRootEntries } from './find-root-entries.js';
 import { createCommandLocator } from './locate-entry.js';
 import { mergeEntries } from './merge-entries.js';
+import type { ReachWalk } from './reach-imports.js';
 import { reachImports } from './reach-imports.js';
 import { readDeclaredEntries, scriptsByDir } from './read-manifests.js';
 import type { ProcessSignal } from './types.js';
@@ -26,13 +27,14 @@ export function buildProcesses(
 ): Partial<ArchitectureModel> {
   const { resolver, manifests } = context;
   const signals = collectSignals(context.facts, context.model);
+  const walk = reachWalk(context, signals);
   const locate = createCommandLocator(resolver, scriptsByDir(manifests));
   const reached = new Set<string>();
   const judged: Judged[] = [];
 
   for (const started of mergeEntries(readDeclaredEntries(manifests), locate)) {
     const reach = started.file
-      ? reachImports(started.file, resolver)
+      ? reachImports(started.file, walk)
       : undefined;
     reach?.files.forEach((file) => reached.add(file));
     const classified = reach ? classifyReach(reach, signals) : undefined;
@@ -60,6 +62,21 @@ export function buildProcesses(
   return { processes };
 }
 
+/**
+ * The walk from entries: names matter at imports of signal files and of the
+ * files importing them (a barrel that re-exports a worker starter).
+ */
+function reachWalk(
+  context: BuildContext<ProcessSignal>,
+  signals: ReadonlyMap<string, ProcessSignal[]>,
+): ReachWalk {
+  const namesMatter = new Set(signals.keys());
+  for (const file of signals.keys()) {
+    context.importGraph.importersOf(file).forEach((importer) => namesMatter.add(importer));
+  }
+  return { resolver: context.resolver, graph: context.importGraph, namesMatter };
+}
+
 /** Files that start something and that no declared entry imports. */
 function unstartedEntries(
   context: BuildContext<ProcessSignal>,
@@ -68,16 +85,12 @@ function unstartedEntries(
 ): Judged[] {
   const signalFiles = [...signals.keys()].filter((file) => !reached.has(file));
   const judged: Judged[] = [];
-  for (const root of findRootEntries(
-    signalFiles,
-    context.allFacts,
-    context.resolver,
-  )) {
+  for (const root of findRootEntries(signalFiles, context.importGraph)) {
     if (reached.has(root)) {
       continue;
     }
     const classified = classifyReach(
-      reachImports(root, context.resolver, false),
+      reachImports(root, reachWalk(context, signals), false),
       signals,
     );
     if (classified.kinds.length > 0) {

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression, Decorator, NewExpression } from 'ts-morph';
 import { shortText } from '../../facts/to-expr.js';
@@ -31,7 +32,7 @@ export function extractProcessSignals(file: ParsedFile): ProcessSignal[] {
   ): void => {
     if (signal) {
       const scopes = signalScopes(node, identifiers);
-      const line = node.getStartLineNumber();
+      const line = lineOf(node);
       signals.push(
         scopes ? { signal, line, detail, scopes } : { signal, line, detail },
       );

@@ -1,6 +1,5 @@
-import type { Resolver } from '../../facts/resolver.js';
-import type { FileFacts } from '../../facts/types.js';
-import { MAX_IMPORT_DEPTH, reExportTargets } from './reach-imports.js';
+import type { ImportGraph } from '../../pipeline/import-graph.js';
+import { MAX_IMPORT_DEPTH } from './reach-imports.js';
 
 /** Tests, specs and fixtures start no process of the application. */
 const TEST_DIR = /(^|\/)(test|tests|__tests__|__mocks__|spec|e2e|fixtures?)\//;
@@ -12,17 +11,16 @@ export function isTestPath(path: string): boolean {
 
 /**
  * Entry points guessed from the code when no manifest names them: for each
- * file that starts something, the files at the top of its importers (among
- * the files the pre-filter kept), or the file itself when nothing imports
- * it. A top above the pre-filter's one-step rule is not seen, so a
- * `main.ts` that only imports `app.ts` is reported as `app.ts`.
+ * file that starts something, the files at the top of its importers in the
+ * whole tree's import graph, or the file itself when nothing imports it.
  */
 export function findRootEntries(
   signalFiles: Iterable<string>,
-  allFacts: readonly FileFacts[],
-  resolver: Resolver,
+  graph: ImportGraph,
 ): string[] {
-  const importers = importerGraph(allFacts, resolver);
+  const importers = {
+    get: (path: string) => graph.importersOf(path).filter((file) => !isTestPath(file)),
+  };
   const roots = new Set<string>();
   for (const file of signalFiles) {
     if (!isTestPath(file)) {
@@ -32,36 +30,9 @@ export function findRootEntries(
   return [...roots].sort();
 }
 
-function importerGraph(
-  allFacts: readonly FileFacts[],
-  resolver: Resolver,
-): Map<string, Set<string>> {
-  const importers = new Map<string, Set<string>>();
-  for (const facts of allFacts) {
-    if (isTestPath(facts.file)) {
-      continue;
-    }
-    const specifiers = [...facts.imports, ...(facts.loads ?? [])].map(
-      (fact) => fact.module,
-    );
-    const targets = specifiers
-      .map((specifier) => resolver.resolveModule(facts.file, specifier))
-      .filter((target): target is string => target !== undefined);
-    for (const target of [
-      ...targets,
-      ...reExportTargets(facts.file, facts, resolver),
-    ]) {
-      const set = importers.get(target) ?? new Set<string>();
-      set.add(facts.file);
-      importers.set(target, set);
-    }
-  }
-  return importers;
-}
-
 function topsAbove(
   file: string,
-  importers: ReadonlyMap<string, Set<string>>,
+  importers: { get(path: string): readonly string[] },
 ): string[] {
   const tops = new Set<string>();
   const seen = new Set([file]);

@@ -1,5 +1,6 @@
 import type { Resolver } from '../../facts/resolver.js';
 import type { FileFacts } from '../../facts/types.js';
+import type { ImportGraph } from '../../pipeline/import-graph.js';
 
 /** Imports are followed this many steps from an entry. */
 export const MAX_IMPORT_DEPTH = 6;
@@ -25,7 +26,7 @@ export interface Reach {
  */
 export function reachImports(
   entry: string,
-  resolver: Resolver,
+  walk: ReachWalk,
   declared = true,
 ): Reach {
   const everything = new Set(declared ? [entry] : []);
@@ -38,7 +39,7 @@ export function reachImports(
   ) {
     const next: string[] = [];
     for (const file of frontier) {
-      for (const target of visitFile(file, resolver, reach)) {
+      for (const target of visitFile(file, walk, reach)) {
         if (!reach.files.has(target) && reach.files.size < MAX_FILES) {
           reach.files.add(target);
           next.push(target);
@@ -50,30 +51,39 @@ export function reachImports(
   return reach;
 }
 
-/** Local modules `file` points to, marking the names it imports. */
-function visitFile(file: string, resolver: Resolver, reach: Reach): string[] {
-  const facts = resolver.factsOf(file);
-  if (!facts) {
-    return [];
+/** What the walk reads: the tree's import graph, and facts where names matter. */
+export interface ReachWalk {
+  resolver: Resolver;
+  graph: ImportGraph;
+  /** Files whose imported names matter: signal files and their importers. */
+  namesMatter: ReadonlySet<string>;
+}
+
+/**
+ * Local modules `file` points to, from the import graph. A file's facts are
+ * read (parsing it if it is not a candidate) only when it imports a file
+ * whose names matter.
+ */
+function visitFile(file: string, walk: ReachWalk, reach: Reach): readonly string[] {
+  const targets = walk.graph.importsOf(file);
+  if (!targets.some((target) => walk.namesMatter.has(target))) {
+    return targets;
   }
-  const targets: string[] = [];
-  for (const fact of facts.imports) {
+  const { resolver } = walk;
+  const facts = resolver.factsOf(file);
+  for (const fact of facts?.imports ?? []) {
     const target = resolver.resolveModule(file, fact.module);
     if (target !== undefined) {
-      targets.push(target);
       markUsed(target, fact.imported, resolver, reach, 0);
     }
   }
-  for (const load of facts.loads ?? []) {
+  for (const load of facts?.loads ?? []) {
     const target = resolver.resolveModule(file, load.module);
-    if (target !== undefined) {
-      targets.push(target);
-      if (load.dynamic) {
-        reach.everything.add(target);
-      }
+    if (target !== undefined && load.dynamic) {
+      reach.everything.add(target);
     }
   }
-  return [...targets, ...reExportTargets(file, facts, resolver)];
+  return targets;
 }
 
 /** Local modules a file re-exports from, so barrels are walked through. */

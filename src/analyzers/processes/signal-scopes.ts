@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
 import type { Identifier, SourceFile } from 'ts-morph';
 
 /** Uses between top-level functions are followed this many steps. */
@@ -30,8 +30,7 @@ export function lazyIdentifiers(sourceFile: SourceFile): () => Identifier[] {
   let identifiers: Identifier[] | undefined;
   return () => {
     identifiers ??= sourceFile
-      .getDescendants()
-      .filter((d) => Node.isIdentifier(d));
+      .getDescendantsOfKind(SyntaxKind.Identifier);
     return identifiers;
   };
 }

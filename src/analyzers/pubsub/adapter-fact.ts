@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import type { CallExpression } from 'ts-morph';
 import { Node } from 'ts-morph';
 import { toExpr } from '../../facts/to-expr.js';
@@ -22,7 +23,7 @@ export function adapterFact(
   name: string | undefined,
 ): AdapterFact | undefined {
   const args = call.getArguments();
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   if (module === '@socket.io/redis-streams-adapter') {
     return name === 'createAdapter'
       ? fact(line, args[1], 'streamName', '')

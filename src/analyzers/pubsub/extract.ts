@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import type { ParsedFile } from '../../facts/parsed-file.js';
@@ -47,7 +48,7 @@ function itemsOf(call: CallExpression, usesAdapter: boolean): PubSubItem[] {
   if (!shape) {
     return [];
   }
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   const method = shape.method.toLowerCase();
   const args = call.getArguments();
   if (PUBLISH.has(method) && args[0]) {
@@ -98,7 +99,7 @@ function subscribeFact(
   const channels = (fn ? args.slice(0, -1) : args).map((arg) => toExpr(arg));
   return {
     kind: 'subscribe',
-    line: call.getStartLineNumber(),
+    line: lineOf(call),
     channels,
     pattern,
     receiver: receiverOf(receiver),
@@ -114,7 +115,7 @@ function eventHandler(call: CallExpression, receiver: Node): PubSubItem[] {
   if (name === undefined || !fn) {
     return [];
   }
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   if (name === 'notification') {
     return [{ kind: 'pg-handler', line, handler: handlerFacts(fn) }];
   }

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node, SyntaxKind } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import { methodCall } from '../shared/call-shape.js';
@@ -78,7 +79,7 @@ export function handlerFacts(fn: Node): HandlerFacts {
       invalidates = true;
     }
   }
-  const facts: HandlerFacts = { line: fn.getStartLineNumber(), invalidates };
+  const facts: HandlerFacts = { line: lineOf(fn), invalidates };
   return pushes === undefined ? facts : { ...facts, pushes };
 }
 

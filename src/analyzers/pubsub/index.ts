@@ -10,12 +10,9 @@ import type { PubSubItem } from './types.js';
 export const pubsubAnalyzer: Analyzer<PubSubItem> = {
   id: 'pubsub',
   keywords: [
-    'publish',
-    'ubscribe',
+    'redis',
+    'Redis',
     'pmessage',
-    'socket.io-redis',
-    'redis-adapter',
-    'redis-streams-adapter',
     'LISTEN',
     'NOTIFY',
     'pg_notify',

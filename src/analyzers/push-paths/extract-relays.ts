@@ -1,4 +1,5 @@
-import { Node } from 'ts-morph';
+import { lineOf } from '../../facts/line-of.js';
+import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import { toExpr } from '../../facts/to-expr.js';
 import { methodCall, rootIdentifier } from '../shared/call-shape.js';
@@ -46,7 +47,7 @@ export function extractRelays(
     if (!shape || !(redis || /sub|redis/i.test(receiver))) {
       continue;
     }
-    const line = call.getStartLineNumber();
+    const line = lineOf(call);
     const [first, ...rest] = call.getArguments();
     if (isMessageHandler(shape.method, first, rootIdentifier(shape.receiver))) {
       const sends = handlerSends(localFunction(rest[0]), traits);
@@ -104,7 +105,7 @@ function subscription(
   listenerForm: boolean,
   traits: FileTraits,
 ): PushItem[] {
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   const pattern = SUBSCRIBE_METHODS[method] === true;
   const args = call.getArguments();
   const channels = args.filter((arg) => !localFunction(arg));
@@ -142,8 +143,7 @@ function handlerSends(
   const sends: SocketSend[] = [];
   for (const fn of [handler, ...calledLocalFunctions(handler)]) {
     for (const call of fn
-      .getDescendants()
-      .filter((d) => Node.isCallExpression(d))) {
+      .getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const send = socketSendOf(call, traits);
       if (send && !sends.some((s) => s.line === send.line)) {
         sends.push(send);

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import { shortText } from '../../facts/to-expr.js';
@@ -25,7 +26,7 @@ export function extractServers(file: ParsedFile): ServerItem[] {
       servers.push({
         kind: 'server',
         transport,
-        line: node.getStartLineNumber(),
+        line: lineOf(node),
         detail,
       });
     }
@@ -86,7 +87,7 @@ export function extractAdapters(file: ParsedFile): AdapterItem[] {
   for (const call of file.calls) {
     const module = moduleOf(file, call.getExpression());
     if (module !== undefined && ADAPTER_MODULES.has(module)) {
-      const line = call.getStartLineNumber();
+      const line = lineOf(call);
       adapters.push({
         kind: 'adapter',
         line,

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import type { CallExpression } from 'ts-morph';
 import { shortText } from '../../facts/to-expr.js';
 import { methodCall, rootIdentifier } from '../shared/call-shape.js';
@@ -71,7 +72,7 @@ export function socketSendOf(
   }
   const receiver = shape.receiver.getText();
   const root = serverRoot(receiver, rootIdentifier(shape.receiver));
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   const detail = shortText(call.getExpression());
 
   if (shape.method === 'emit') {

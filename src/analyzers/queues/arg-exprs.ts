@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import { dyn } from '../../facts/expr.js';
 import type { Expr } from '../../facts/expr.js';
@@ -11,7 +12,7 @@ import { shortText, toExpr } from '../../facts/to-expr.js';
 export function argExprs(args: Node[]): Expr[] {
   return args.map((arg) => {
     if (Node.isArrowFunction(arg) || Node.isFunctionExpression(arg)) {
-      return dyn(shortText(arg), arg.getStartLineNumber());
+      return dyn(shortText(arg), lineOf(arg));
     }
     if (Node.isSpreadElement(arg)) {
       return toExpr(arg.getExpression());

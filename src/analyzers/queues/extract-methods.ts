@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import { toExpr } from '../../facts/to-expr.js';
@@ -52,7 +53,7 @@ export function extractMethodCalls(file: ParsedFile): MethodItem[] {
       receiver,
       args: argExprs(call.getArguments()),
       chain: method === 'createJob' ? chainAfter(call) : [],
-      line: callee.getNameNode().getStartLineNumber(),
+      line: lineOf(callee.getNameNode()),
     });
   }
   return items;
@@ -78,7 +79,7 @@ function chainAfter(call: CallExpression): ChainLink[] {
     links.push({
       method: access.getName(),
       args: argExprs(next.getArguments()),
-      line: access.getNameNode().getStartLineNumber(),
+      line: lineOf(access.getNameNode()),
     });
     current = next;
   }

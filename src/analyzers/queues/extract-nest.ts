@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node, SyntaxKind } from 'ts-morph';
 import type { ClassDeclaration, Decorator } from 'ts-morph';
 import type { Expr } from '../../facts/expr.js';
@@ -50,7 +51,7 @@ function moduleCalls(file: ParsedFile): NestModuleItem[] {
       module: fact.module,
       method: callee.getName(),
       args: argExprs(call.getArguments()),
-      line: callee.getNameNode().getStartLineNumber(),
+      line: lineOf(callee.getNameNode()),
     });
   }
   return items;
@@ -70,7 +71,7 @@ function processors(file: ParsedFile): NestProcessorItem[] {
       args: argExprs(decorator.getArguments()),
       handlers: handlersOf(file, cls, module),
       jobCases: jobCasesOf(cls),
-      line: decorator.getStartLineNumber(),
+      line: lineOf(decorator),
     });
   }
   return items;
@@ -101,7 +102,7 @@ function handlersOf(
       if (nestImport(file, decorator, 'Process') === module) {
         handlers.push({
           args: argExprs(decorator.getArguments()),
-          line: decorator.getStartLineNumber(),
+          line: lineOf(decorator),
         });
       }
     }

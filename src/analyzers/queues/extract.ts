@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression, ClassDeclaration, NewExpression } from 'ts-morph';
 import { shortText, toExpr } from '../../facts/to-expr.js';
@@ -60,7 +61,7 @@ function factoryCallOf(
 }
 
 function construct(node: NewExpression | CallExpression): ConstructItem {
-  const line = node.getStartLineNumber();
+  const line = lineOf(node);
   const args = argExprs(node.getArguments());
   const callee = toExpr(node.getExpression());
   const expr = Node.isNewExpression(node)
@@ -88,7 +89,7 @@ function superCallOf(file: ParsedFile, cls: ClassDeclaration): ConstructItem[] {
   if (!superCall) {
     return [];
   }
-  const line = superCall.getStartLineNumber();
+  const line = lineOf(superCall);
   const expr = {
     k: 'new' as const,
     callee: toExpr(heritage),

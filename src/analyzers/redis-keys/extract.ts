@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import type { ParsedFile } from '../../facts/parsed-file.js';
 import { toExpr } from '../../facts/to-expr.js';
 import { methodCall } from '../shared/call-shape.js';
@@ -22,7 +23,7 @@ export function extractRedisKeys(file: ParsedFile): RedisKeysItem[] {
       {
         kind: 'command',
         command,
-        line: call.getStartLineNumber(),
+        line: lineOf(call),
         args: call.getArguments().map((arg) => toExpr(arg)),
         receiver: receiverOf(shape.receiver),
       },

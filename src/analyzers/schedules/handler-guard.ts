@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression, Decorator } from 'ts-morph';
 import type { LocalFunction } from '../shared/local-function.js';
@@ -31,7 +32,7 @@ export function handlerGuard(
       return {
         guard: 'lock',
         what: `@${decorator.getName()}`,
-        line: decorator.getStartLineNumber(),
+        line: lineOf(decorator),
       };
     }
   }
@@ -59,7 +60,7 @@ function firstEvidence(fn: LocalFunction): GuardEvidence | undefined {
 }
 
 function evidenceAt(node: Node): GuardEvidence | undefined {
-  const line = node.getStartLineNumber();
+  const line = lineOf(node);
   if (Node.isCallExpression(node)) {
     return callEvidence(node);
   }
@@ -87,7 +88,7 @@ function evidenceAt(node: Node): GuardEvidence | undefined {
 /** A leader check, a lock helper, or a Redis `SET ... NX`. */
 export function callEvidence(call: CallExpression): GuardEvidence | undefined {
   const text = calleeText(call);
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   if (hasWord(text, LEADER_WORDS)) {
     return { guard: 'leader', what: `${text}()`, line };
   }

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import type { Decorator, MethodDeclaration, Node } from 'ts-morph';
 import { dyn } from '../../facts/expr.js';
 import { shortText, toExpr } from '../../facts/to-expr.js';
@@ -35,7 +36,7 @@ export function rawSchedule(spec: ScheduleSpec): RawSchedule {
   const runs = new Set([task, ...(fn ? workCalls(fn) : [])]);
   const evidence =
     handlerGuard(fn, spec.decorators) ?? registrationGuard(spec.at);
-  const line = spec.at.getStartLineNumber();
+  const line = lineOf(spec.at);
   const raw: RawSchedule = {
     kind: spec.kind,
     expression: spec.expression
@@ -52,7 +53,7 @@ export function rawSchedule(spec: ScheduleSpec): RawSchedule {
   }
   if (fn) {
     raw.handlerLines = [fn, ...calledLocalFunctions(fn)].map((part) => [
-      part.getStartLineNumber(),
+      lineOf(part),
       part.getEndLineNumber(),
     ]);
   }

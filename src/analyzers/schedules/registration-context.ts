@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import { calleeText, LEADER_WORDS } from './handler-guard.js';
 import { hasWord } from '../shared/name-words.js';
@@ -12,7 +13,7 @@ const ELECTED_EVENT = /elect|leader/i;
  */
 export function registrationGuard(at: Node): GuardEvidence | undefined {
   for (const ancestor of at.getAncestors()) {
-    const line = ancestor.getStartLineNumber();
+    const line = lineOf(ancestor);
     if (Node.isIfStatement(ancestor)) {
       const text = ancestor.getExpression().getText();
       if (hasWord(text, LEADER_WORDS)) {

@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
 import type { LocalFunction } from '../shared/local-function.js';
 import { calleeText } from './handler-guard.js';
 import { hasWord } from '../shared/name-words.js';
@@ -41,8 +41,7 @@ export function taskName(
 export function workCalls(fn: LocalFunction): string[] {
   const names: string[] = [];
   for (const call of fn
-    .getDescendants()
-    .filter((d) => Node.isCallExpression(d))) {
+    .getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const text = calleeText(call);
     const method = text.slice(text.lastIndexOf('.') + 1);
     if (

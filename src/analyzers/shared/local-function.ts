@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
 import type {
   ArrowFunction,
   CallExpression,
@@ -126,8 +126,7 @@ export function classMethod(
 export function calledLocalFunctions(fn: LocalFunction): LocalFunction[] {
   const found = new Set<LocalFunction>();
   for (const call of fn
-    .getDescendants()
-    .filter((d) => Node.isCallExpression(d))) {
+    .getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     const target =
       Node.isIdentifier(callee) ||

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression, NewExpression } from 'ts-morph';
 import type { Expr } from '../../facts/expr.js';
@@ -57,7 +58,7 @@ export function extractClientFacts(file: ParsedFile): ClientFact[] {
     if (!shape || !DERIVING.has(shape.method)) {
       return [];
     }
-    const line = call.getStartLineNumber();
+    const line = lineOf(call);
     const of = receiverOf(shape.receiver);
     return [
       {
@@ -88,7 +89,7 @@ function creationFact(
   }
   return {
     kind: 'client',
-    line: node.getStartLineNumber(),
+    line: lineOf(node),
     text: shortText(node),
     library,
     cluster: name === 'Cluster' || name === 'createCluster',
@@ -113,7 +114,7 @@ function factories(
     if (fn && name !== undefined) {
       out.push({
         kind: 'factory',
-        line: fn.getStartLineNumber(),
+        line: lineOf(fn),
         name,
         library: fact.library,
       });

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { Expr } from '../../facts/expr.js';
 import { toExpr } from '../../facts/to-expr.js';
@@ -97,7 +98,7 @@ function typeExpr(type: Node | undefined): Expr | undefined {
     return undefined;
   }
   const name = type.getTypeName();
-  const line = name.getStartLineNumber();
+  const line = lineOf(name);
   if (Node.isQualifiedName(name)) {
     const left = name.getLeft();
     if (!Node.isIdentifier(left)) {

@@ -1,8 +1,11 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import type { LocalFunction } from '../shared/local-function.js';
 import { shutdownBody } from './shutdown-body.js';
 import type { RawCloser } from './types.js';
+
+const CLOSER_HINT = /\.(close|quit|disconnect|\$disconnect|stop|terminate|end|destroy|shutdown|drain)\(|process\.exit/;
 
 /**
  * Top-level functions that close something: a handler in another file may
@@ -11,13 +14,20 @@ import type { RawCloser } from './types.js';
  */
 export function readClosers(sourceFile: SourceFile): RawCloser[] {
   const closers: RawCloser[] = [];
+  // Reading every function of every candidate is costly; a closer must say so.
+  if (!CLOSER_HINT.test(sourceFile.getFullText())) {
+    return closers;
+  }
   for (const [name, fn] of topLevelFunctions(sourceFile)) {
+    if (!CLOSER_HINT.test(fn.getText())) {
+      continue;
+    }
     const body = shutdownBody(fn);
     if (body.closes.length > 0 || body.timeouts.length > 0) {
       closers.push({
         type: 'closer',
         name,
-        line: fn.getStartLineNumber(),
+        line: lineOf(fn),
         ...body,
       });
     }

@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type { CallExpression, ClassDeclaration, NewExpression } from 'ts-morph';
 import type { ParsedFile } from '../../facts/parsed-file.js';
@@ -36,7 +37,7 @@ export function readWorkerConsumer(
       type: 'consumer',
       library: 'bullmq',
       queue: toExpr(queue),
-      line: node.getStartLineNumber(),
+      line: lineOf(node),
     },
     node,
   );
@@ -48,7 +49,7 @@ export function readConsumerCall(
   call: CallExpression,
 ): RawConsumer | undefined {
   const shape = methodCall(call);
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   const [first] = call.getArguments();
   if (
     shape?.method === 'process' &&
@@ -109,7 +110,7 @@ export function readProcessorClass(
   const raw: RawConsumer = {
     type: 'consumer',
     library: 'nestjs',
-    line: decorator.getStartLineNumber(),
+    line: lineOf(decorator),
   };
   if (queue) {
     raw.queue = toExpr(queue);

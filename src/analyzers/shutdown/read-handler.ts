@@ -1,3 +1,4 @@
+import { lineOf } from '../../facts/line-of.js';
 import { Node } from 'ts-morph';
 import type {
   CallExpression,
@@ -43,7 +44,7 @@ export function readHandlerCall(
 ): RawHandler | undefined {
   const shape = methodCall(call);
   const args = call.getArguments();
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   if (
     shape &&
     LISTEN_METHODS.has(shape.method) &&
@@ -87,7 +88,7 @@ export function readLifecycleHooks(cls: ClassDeclaration): RawHandler[] {
     if (!method) {
       return [];
     }
-    const line = method.getStartLineNumber();
+    const line = lineOf(method);
     return [
       {
         type: 'handler',
@@ -103,7 +104,7 @@ export function readLifecycleHooks(cls: ClassDeclaration): RawHandler[] {
 /** `createTerminus(server, { signals, onSignal, timeout })`: terminus closes the server. */
 function terminus(call: CallExpression, args: Node[]): RawHandler {
   const [server, options] = args;
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   const opts = Node.isObjectLiteralExpression(options) ? options : undefined;
   const signals =
     opts && (property(opts, 'signals') ?? property(opts, 'signal'));
@@ -119,7 +120,7 @@ function terminus(call: CallExpression, args: Node[]): RawHandler {
 
 /** `closeWithGrace({ delay }, async ({ signal }) => ...)`. */
 function closeWithGrace(call: CallExpression, args: Node[]): RawHandler {
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   const handler = handlerOf(
     literalExpr('close-with-grace', line),
     args[args.length - 1],

@@ -1,4 +1,5 @@
-import { Node } from 'ts-morph';
+import { lineOf } from '../../facts/line-of.js';
+import { Node, SyntaxKind } from 'ts-morph';
 import type { CallExpression } from 'ts-morph';
 import { toExpr } from '../../facts/to-expr.js';
 import type { LocalFunction } from '../shared/local-function.js';
@@ -34,8 +35,7 @@ export function shutdownBody(fn: LocalFunction | undefined): RawShutdownBody {
   }
   for (const part of [fn, ...calledLocalFunctions(fn)]) {
     for (const call of part
-      .getDescendants()
-      .filter((d) => Node.isCallExpression(d))) {
+      .getDescendantsOfKind(SyntaxKind.CallExpression)) {
       readCall(call, body);
     }
   }
@@ -44,7 +44,7 @@ export function shutdownBody(fn: LocalFunction | undefined): RawShutdownBody {
 
 function readCall(call: CallExpression, body: RawShutdownBody): void {
   const callee = call.getExpression();
-  const line = call.getStartLineNumber();
+  const line = lineOf(call);
   if (Node.isIdentifier(callee)) {
     const [first, ms] = call.getArguments();
     if (callee.getText() === 'setTimeout' && ms && exitsProcess(first)) {
@@ -75,6 +75,6 @@ function exitsProcess(node: Node | undefined): boolean {
   const fn = localFunction(node);
   return (
     fn !== undefined &&
-    fn.getDescendants().some((d) => d.getText() === 'process.exit')
+    fn.getText().includes('process.exit')
   );
 }

@@ -2,9 +2,9 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import type { Logger } from 'pino';
 
-/** A real pino logger whose JSON lines are parsed for assertions. */
-export function captureLog(level: pino.Level = 'debug'): {
-  log: Logger;
+/** A destination whose JSON lines are parsed for assertions. */
+export function captureSink(): {
+  sink: Writable;
   lines: Record<string, unknown>[];
 } {
   const lines: Record<string, unknown>[] = [];
@@ -18,5 +18,14 @@ export function captureLog(level: pino.Level = 'debug'): {
       done();
     },
   });
+  return { sink, lines };
+}
+
+/** A real pino logger whose JSON lines are parsed for assertions. */
+export function captureLog(level: pino.Level = 'debug'): {
+  log: Logger;
+  lines: Record<string, unknown>[];
+} {
+  const { sink, lines } = captureSink();
   return { log: pino({ level }, sink), lines };
 }
