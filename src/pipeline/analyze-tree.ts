@@ -33,6 +33,12 @@ export interface AnalyzeOptions {
   includePath?: (path: string) => boolean;
   /** Analyzers to run, in order. Default: the registry. */
   analyzers?: readonly Analyzer[];
+  /**
+   * Parse every in-scope file instead of only those the keyword pre-filter
+   * and the wrapper walk choose. Slow; tests use it to prove the pre-filter
+   * loses nothing. Default false.
+   */
+  parseEverything?: boolean;
 }
 
 /** Counters a caller can read after the run (benchmarks and metrics). */
@@ -67,7 +73,8 @@ export async function analyzeTree(
     (path) => !outOfScope(path) && (options.includePath?.(path) ?? true),
   );
   const sourcePaths = inScope.filter(isSourcePath);
-  const matches = buildPrefilter(analyzers.flatMap((analyzer) => analyzer.keywords));
+  const keywordMatch = buildPrefilter(analyzers.flatMap((analyzer) => analyzer.keywords));
+  const matches = options.parseEverything ? () => true : keywordMatch;
   const scanned = await scanSources(tree, sourcePaths, matches, limits, options.cache, skipped);
   for (const source of scanned) {
     counters[source.cached ? 'cacheHits' : 'cacheMisses'] += options.cache ? 1 : 0;
@@ -82,7 +89,7 @@ export async function analyzeTree(
   const { candidates, factsByPath } = await collectCandidates(
     scanned,
     resolveModule,
-    matches,
+    keywordMatch,
     context,
     options.cache,
   );
