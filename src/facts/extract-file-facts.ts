@@ -43,10 +43,11 @@ export class FactExtractor {
 
   /** Module facts and, unless `moduleOnly`, every analyzer's items. */
   extract(path: string, text: string, moduleOnly = false): ExtractResult {
-    const sourceFile = this.nextProject().createSourceFile(`/${path}`, text, {
-      overwrite: true,
-    });
     try {
+      // The parser recurses too: a deep enough expression overflows it before any walk.
+      const sourceFile = this.nextProject().createSourceFile(`/${path}`, text, {
+        overwrite: true,
+      });
       const diagnostics = (sourceFile.compilerNode as { parseDiagnostics?: unknown[] })
         .parseDiagnostics;
       if (diagnostics && diagnostics.length > 0 && !moduleOnly) {

@@ -303,11 +303,30 @@ function convertBinary(
 ): Expr {
   const op = ARITHMETIC[node.getOperatorToken().getKind()];
   if (!op) {
-    return dyn(text, line);
+    return dyn(fallbackText(node) ?? text, line);
   }
   const left = toExpr(node.getLeft(), depth);
   const right = toExpr(node.getRight(), depth);
   return { k: 'bin', op, left, right, text, line };
+}
+
+/**
+ * `opts.queue ?? 'events'` and `opts.queue ?? "events"` name one thing: the
+ * text of a default is written with one quote style, so two sites compare
+ * equal however each was quoted.
+ */
+function fallbackText(node: BinaryExpression): string | undefined {
+  const kind = node.getOperatorToken().getKind();
+  if (kind !== SyntaxKind.QuestionQuestionToken && kind !== SyntaxKind.BarBarToken) {
+    return undefined;
+  }
+  const right = node.getRight();
+  if (!Node.isStringLiteral(right) && !Node.isNoSubstitutionTemplateLiteral(right)) {
+    return undefined;
+  }
+  const operator = node.getOperatorToken().getText();
+  const left = shortText(node.getLeft());
+  return `${left} ${operator} ${JSON.stringify(right.getLiteralValue())}`;
 }
 
 function convertObject(

@@ -86,8 +86,10 @@ export async function analyzeTree(
   );
   const extractor = new FactExtractor(analyzers);
   const context: FactContext = { tree, limits, extractor, counters, model, skipped, log };
+  const importGraph = buildImportGraph(scanned, resolveModule);
   const { candidates, factsByPath } = await collectCandidates(
     scanned,
+    importGraph,
     resolveModule,
     keywordMatch,
     context,
@@ -106,7 +108,6 @@ export async function analyzeTree(
     candidates: () => candidateList,
   });
   const manifests = await readManifests(tree, inScope.filter(isManifestPath));
-  const importGraph = buildImportGraph(scanned, resolveModule);
   runBuilds(analyzers, candidateList, resolver, model, { manifests, importGraph }, log);
 
   model.stats.filesSeen = allPaths.length;
@@ -150,6 +151,7 @@ const WRAPPER_HOPS = 2;
  */
 async function collectCandidates(
   scanned: ScannedSource[],
+  graph: ImportGraph,
   resolveModule: (from: string, specifier: string) => string | undefined,
   matches: (text: string) => boolean,
   context: FactContext,
@@ -158,12 +160,13 @@ async function collectCandidates(
   const candidates = scanned.filter((source) => source.scan.direct);
   const factsByPath = await candidateFacts(candidates, context, cache);
   const chosen = new Set(candidates.map((source) => source.path));
+  const byPath = new Map(scanned.map((source) => [source.path, source]));
   // Hop 0: files that hand on something built from a library import.
   let linked = (file: string) => (module: string) =>
     !module.startsWith('.') && matches(module) && resolveModule(file, module) === undefined;
   let frontier = handingOn(candidates, factsByPath, linked);
   for (let hop = 0; hop < WRAPPER_HOPS && frontier.size > 0; hop++) {
-    const next = importersOf(scanned, frontier, chosen, resolveModule);
+    const next = importersOf(byPath, frontier, chosen, graph);
     for (const [path, facts] of await candidateFacts(next, context, cache)) {
       factsByPath.set(path, facts);
     }

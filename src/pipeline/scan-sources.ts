@@ -50,14 +50,17 @@ export async function scanSources(
     const slice = toRead.slice(i, i + READ_BATCH);
     const contents = await Promise.all(slice.map((path) => tree.read(path)));
     slice.forEach((path, j) => {
-      const result = scanOne(tree, path, contents[j], matches, limits, decoder);
+      const result = scanOne(tree, path, contents[j], matches, limits, decoder, !!cache);
       if (result.scan.skip) {
         skipped.push({ file: path, reason: result.scan.skip });
-        if (cache && result.hash && result.scan.skip !== 'unreadable') {
-          writes.push(cache.set(factCacheKey(result.hash), result.scan));
-        }
       } else {
         scanned.push(result);
+      }
+      // Direct matches are cached with their facts once parsed; the rest
+      // now, so a warm analysis never reads or scans them again.
+      const cacheable = result.scan.skip !== 'unreadable' && !result.scan.direct;
+      if (cache && result.hash && cacheable) {
+        writes.push(cache.set(factCacheKey(result.hash), result.scan));
       }
     });
   }
@@ -96,11 +99,13 @@ function scanOne(
   matches: (text: string) => boolean,
   limits: ContentLimits,
   decoder: { decode(bytes: Uint8Array): string },
+  hashed: boolean,
 ): ScannedSource {
   if (!bytes) {
     return skippedScan(path, tree.hash?.(path) ?? '', 'unreadable');
   }
-  const hash = tree.hash?.(path) ?? gitBlobSha(bytes);
+  // Hashing every file costs a tenth of the scan: only done for a cache.
+  const hash = tree.hash?.(path) ?? (hashed ? gitBlobSha(bytes) : '');
   if (bytes.length > limits.maxFileBytes) {
     return skippedScan(path, hash, 'too-large');
   }

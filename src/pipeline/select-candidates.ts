@@ -1,5 +1,6 @@
 import type { Expr } from '../facts/expr.js';
 import type { FileFacts } from '../facts/types.js';
+import type { ImportGraph } from './import-graph.js';
 import type { ScannedSource } from './scan-sources.js';
 
 /**
@@ -8,19 +9,21 @@ import type { ScannedSource } from './scan-sources.js';
  * './queues'` names no library, yet `emailQueue.add()` is a producer.
  */
 export function importersOf(
-  scanned: ScannedSource[],
+  byPath: ReadonlyMap<string, ScannedSource>,
   sources: ReadonlySet<string>,
   chosen: ReadonlySet<string>,
-  resolveModule: (from: string, specifier: string) => string | undefined,
+  graph: ImportGraph,
 ): ScannedSource[] {
-  return scanned.filter(
-    (source) =>
-      !chosen.has(source.path) &&
-      source.scan.specifiers.some((specifier) => {
-        const target = resolveModule(source.path, specifier);
-        return target !== undefined && sources.has(target);
-      }),
-  );
+  const found = new Map<string, ScannedSource>();
+  for (const source of sources) {
+    for (const importer of graph.importersOf(source)) {
+      const scanned = byPath.get(importer);
+      if (scanned && !chosen.has(importer)) {
+        found.set(importer, scanned);
+      }
+    }
+  }
+  return [...found.values()].sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /**
