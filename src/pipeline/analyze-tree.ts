@@ -162,8 +162,11 @@ async function collectCandidates(
   const chosen = new Set(candidates.map((source) => source.path));
   const byPath = new Map(scanned.map((source) => [source.path, source]));
   // Hop 0: files that hand on something built from a library import.
+  // Keywords may be quoted (`'ws'`) to avoid matching words; so is the module.
   let linked = (file: string) => (module: string) =>
-    !module.startsWith('.') && matches(module) && resolveModule(file, module) === undefined;
+    !module.startsWith('.') &&
+    (matches(module) || matches(`'${module}'`)) &&
+    resolveModule(file, module) === undefined;
   let frontier = handingOn(candidates, factsByPath, linked);
   for (let hop = 0; hop < WRAPPER_HOPS && frontier.size > 0; hop++) {
     const next = importersOf(byPath, frontier, chosen, graph);

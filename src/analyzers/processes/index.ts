@@ -1,14 +1,14 @@
 import type { Analyzer } from '../types.js';
 import { buildProcesses } from './build.js';
-import { extractProcessSignals } from './extract.js';
-import type { ProcessSignal } from './types.js';
+import { extractProcessFacts } from './extract.js';
+import type { ProcessFact } from './types.js';
 
 /**
  * Processes: what each entry point (package.json scripts, Procfile,
  * Dockerfile, compose, Kubernetes) runs, judged by the servers, workers and
  * schedules its imports start, with replica counts where manifests state them.
  */
-export const processesAnalyzer: Analyzer<ProcessSignal> = {
+export const processesAnalyzer: Analyzer<ProcessFact> = {
   id: 'processes',
   keywords: [
     '.listen(',
@@ -26,7 +26,9 @@ export const processesAnalyzer: Analyzer<ProcessSignal> = {
     'amqp-connection-manager',
     'sqs-consumer',
     '@aws-sdk/client-sqs',
-    'aws-sdk',
+    "'aws-sdk'",
+    '"aws-sdk"',
+    'aws-sdk/clients/sqs',
     '@nestjs/bull',
     '@Processor',
     'RabbitSubscribe',
@@ -41,6 +43,6 @@ export const processesAnalyzer: Analyzer<ProcessSignal> = {
     '@hono/node-server',
     'startStandaloneServer',
   ],
-  extract: extractProcessSignals,
+  extract: extractProcessFacts,
   build: buildProcesses,
 };

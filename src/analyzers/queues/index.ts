@@ -11,7 +11,7 @@ import type { QueueItem } from './types.js';
  */
 export const queuesAnalyzer: Analyzer<QueueItem> = {
   id: 'queues',
-  keywords: QUEUE_MODULES,
+  keywords: [...QUEUE_MODULES, 'Queue(', 'Worker('],
   extract: extractQueueItems,
   build: buildQueues,
 };
