@@ -7,10 +7,10 @@ import { collectSignals } from './collect-signals.js';
 import { findRootEntries } from './find-root-entries.js';
 import { createCommandLocator } from './locate-entry.js';
 import { mergeEntries } from './merge-entries.js';
-import type { ReachWalk } from './reach-imports.js';
+import type { Reach, ReachWalk } from './reach-imports.js';
 import { reachImports } from './reach-imports.js';
 import { readDeclaredEntries, scriptsByDir } from './read-manifests.js';
-import type { ProcessSignal } from './types.js';
+import type { ProcessFact, ProcessSignal } from './types.js';
 
 interface Judged {
   process: ProcessEntry;
@@ -23,10 +23,11 @@ interface Judged {
  * starts (with an empty `startedBy`).
  */
 export function buildProcesses(
-  context: BuildContext<ProcessSignal>,
+  context: BuildContext<ProcessFact>,
 ): Partial<ArchitectureModel> {
   const { resolver, manifests } = context;
   const signals = collectSignals(context.facts, context.model);
+  const onLoad = withoutClassSignals(signals);
   const walk = reachWalk(context, signals);
   const locate = createCommandLocator(resolver, scriptsByDir(manifests));
   const reached = new Set<string>();
@@ -37,7 +38,9 @@ export function buildProcesses(
       ? reachImports(started.file, walk)
       : undefined;
     reach?.files.forEach((file) => reached.add(file));
-    const classified = reach ? classifyReach(reach, signals) : undefined;
+    const classified = reach
+      ? classifyStrictly(reach, signals, onLoad, started.onlyPackageFields)
+      : undefined;
     const kinds = sortKinds([...started.kinds, ...(classified?.kinds ?? [])]);
     if (started.onlyPackageFields && kinds.length === 0) {
       continue;
@@ -53,7 +56,7 @@ export function buildProcesses(
     judged.push({ process, classified });
   }
 
-  judged.push(...unstartedEntries(context, signals, reached));
+  judged.push(...unstartedEntries(context, { signals, onLoad }, reached));
   addNestProcessors(judged, signals);
   const processes = judged
     .map((j) => j.process)
@@ -62,12 +65,26 @@ export function buildProcesses(
   return { processes };
 }
 
+/** Signals that run without an instance of a class being created. */
+function withoutClassSignals(
+  signals: ReadonlyMap<string, ProcessSignal[]>,
+): Map<string, ProcessSignal[]> {
+  const kept = new Map<string, ProcessSignal[]>();
+  for (const [file, items] of signals) {
+    const onLoad = items.filter((signal) => signal.inClass !== true);
+    if (onLoad.length > 0) {
+      kept.set(file, onLoad);
+    }
+  }
+  return kept;
+}
+
 /**
  * The walk from entries: names matter at imports of signal files and of the
  * files importing them (a barrel that re-exports a worker starter).
  */
 function reachWalk(
-  context: BuildContext<ProcessSignal>,
+  context: BuildContext<ProcessFact>,
   signals: ReadonlyMap<string, ProcessSignal[]>,
 ): ReachWalk {
   const namesMatter = new Set(signals.keys());
@@ -77,22 +94,36 @@ function reachWalk(
   return { resolver: context.resolver, graph: context.importGraph, namesMatter };
 }
 
+/**
+ * A library's `main` and a file no manifest starts run only what runs on
+ * load: classes wait for an application to create them, unless a Nest
+ * bootstrap in reach creates its providers.
+ */
+function classifyStrictly(
+  reach: Reach,
+  signals: ReadonlyMap<string, ProcessSignal[]>,
+  onLoad: ReadonlyMap<string, ProcessSignal[]>,
+  strict: boolean,
+): Classified {
+  const all = classifyReach(reach, signals);
+  const nest = all.signals.has('nest-http') || all.signals.has('nest-context');
+  return !strict || nest ? all : classifyReach(reach, onLoad);
+}
+
 /** Files that start something and that no declared entry imports. */
 function unstartedEntries(
-  context: BuildContext<ProcessSignal>,
-  signals: ReadonlyMap<string, ProcessSignal[]>,
+  context: BuildContext<ProcessFact>,
+  { signals, onLoad }: Record<'signals' | 'onLoad', ReadonlyMap<string, ProcessSignal[]>>,
   reached: ReadonlySet<string>,
 ): Judged[] {
-  const signalFiles = [...signals.keys()].filter((file) => !reached.has(file));
+  const signalFiles = [...onLoad.keys()].filter((file) => !reached.has(file));
   const judged: Judged[] = [];
   for (const root of findRootEntries(signalFiles, context.importGraph)) {
     if (reached.has(root)) {
       continue;
     }
-    const classified = classifyReach(
-      reachImports(root, reachWalk(context, signals), false),
-      signals,
-    );
+    const reach = reachImports(root, reachWalk(context, signals), false);
+    const classified = classifyStrictly(reach, signals, onLoad, true);
     if (classified.kinds.length > 0) {
       const process = {
         name: root,

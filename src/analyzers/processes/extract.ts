@@ -19,10 +19,33 @@ import {
   PROCESS_MODULES,
 } from './signal-rules.js';
 import { lazyIdentifiers, signalScopes } from './signal-scopes.js';
-import type { ProcessSignal, SignalKind } from './types.js';
+import type { ClassSpan, ProcessFact, ProcessSignal, SignalKind } from './types.js';
 
-/** Servers, workers, schedules and bootstraps this file starts. */
-export function extractProcessSignals(file: ParsedFile): ProcessSignal[] {
+/** Servers, workers, schedules and bootstraps this file starts, and its classes. */
+export function extractProcessFacts(file: ParsedFile): ProcessFact[] {
+  return [...extractProcessSignals(file), ...classSpans(file)];
+}
+
+/**
+ * Top-level classes, so signals other analyzers found (a consumer built in
+ * a constructor) can be scoped to their class at build.
+ */
+function classSpans(file: ParsedFile): ClassSpan[] {
+  return file.classes
+    .filter((cls) => Node.isSourceFile(cls.getParent()) && cls.getName() !== undefined)
+    .map((cls) => ({
+      classSpan: cls.getName() ?? '',
+      line: lineOf(cls),
+      endLine: endLineOf(cls),
+    }));
+}
+
+function endLineOf(node: Node): number {
+  const sourceFile = node.getSourceFile().compilerNode;
+  return sourceFile.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
+}
+
+function extractProcessSignals(file: ParsedFile): ProcessSignal[] {
   const identifiers = lazyIdentifiers(file.sourceFile);
   const signals: ProcessSignal[] = [];
   const add = (

@@ -2,11 +2,22 @@ import type { ImportGraph } from '../../pipeline/import-graph.js';
 import { MAX_IMPORT_DEPTH } from './reach-imports.js';
 
 /** Tests, specs and fixtures start no process of the application. */
-const TEST_DIR = /(^|\/)(test|tests|__tests__|__mocks__|spec|e2e|fixtures?)\//;
+const TEST_DIR = /(^|\/)([\w-]+-)?(test|tests|__tests__|__mocks__|spec|e2e|fixtures?)\//;
+
+/**
+ * One-off jobs and browser assets: a migration may boot the whole app to
+ * run once, and a script under `public/` runs in a browser, not a replica.
+ */
+const NOT_A_SERVICE_DIR = /(^|\/)(migrations?|seeds?|seeders|public|static)\//;
 const TEST_FILE = /\.(test|spec|e2e-spec)\.[cm]?[jt]sx?$/;
 
 export function isTestPath(path: string): boolean {
   return TEST_DIR.test(path) || TEST_FILE.test(path);
+}
+
+/** Whether a file no manifest starts may still be taken as a process entry. */
+function mayBeEntry(path: string): boolean {
+  return !isTestPath(path) && !NOT_A_SERVICE_DIR.test(path);
 }
 
 /**
@@ -19,11 +30,11 @@ export function findRootEntries(
   graph: ImportGraph,
 ): string[] {
   const importers = {
-    get: (path: string) => graph.importersOf(path).filter((file) => !isTestPath(file)),
+    get: (path: string) => graph.importersOf(path).filter(mayBeEntry),
   };
   const roots = new Set<string>();
   for (const file of signalFiles) {
-    if (!isTestPath(file)) {
+    if (mayBeEntry(file)) {
       topsAbove(file, importers).forEach((top) => roots.add(top));
     }
   }

@@ -52,8 +52,10 @@ export function mergeEntries(
     group.entries.push(entry);
     groups.set(key, group);
   }
-  return [...groups.values()].map(({ file, kinds, entries }) => ({
-    name: preferredName(entries),
+  return [...groups.values()].flatMap((group) =>
+    splitByManifest(group.entries).map((split) => ({ ...group, ...split })),
+  ).map(({ file, kinds, entries, own }) => ({
+    name: own?.name ?? preferredName(entries),
     ...(file === undefined ? {} : { file }),
     kinds,
     startedBy: entries.map((entry) => entry.startedBy),
@@ -61,6 +63,33 @@ export function mergeEntries(
     ...firstReplicas(entries),
     onlyPackageFields: entries.every((entry) => entry.origin === 'package'),
   }));
+}
+
+/** Origins where each named entry is its own process type. */
+const DEPLOYMENT_ORIGINS = new Set<EntryOrigin>(['procfile', 'compose', 'kubernetes']);
+
+/**
+ * One manifest that names two processes running the same file (`web: yarn
+ * start --services=web` and `worker: yarn start --services=worker`) means
+ * two process types that pick their role by argument: they stay apart,
+ * each named by its own line, and the entries from elsewhere that run the
+ * file are shared by both.
+ */
+function splitByManifest(
+  entries: DeclaredEntry[],
+): { entries: DeclaredEntry[]; own?: DeclaredEntry }[] {
+  const byManifest = new Map<string, DeclaredEntry[]>();
+  for (const entry of entries.filter((e) => DEPLOYMENT_ORIGINS.has(e.origin))) {
+    byManifest.set(entry.site.file, [...(byManifest.get(entry.site.file) ?? []), entry]);
+  }
+  const split = [...byManifest.values()].find(
+    (named) => new Set(named.map((entry) => entry.name)).size > 1,
+  );
+  if (!split) {
+    return [{ entries }];
+  }
+  const shared = entries.filter((entry) => !split.includes(entry));
+  return split.map((own) => ({ entries: [own, ...shared], own }));
 }
 
 function preferredName(entries: DeclaredEntry[]): string {

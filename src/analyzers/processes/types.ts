@@ -21,4 +21,27 @@ export interface ProcessSignal {
    * only in a process that imports one of these names.
    */
   scopes?: string[];
+  /**
+   * Set at build when every scope is a class: the signal runs only once
+   * something creates an instance.
+   */
+  inClass?: boolean;
+}
+
+/**
+ * The lines of a top-level class. What runs inside it (a worker built in a
+ * constructor, a schedule in a method) waits for someone to create an
+ * instance, which a library's barrel or `main` field never does by itself.
+ */
+export interface ClassSpan {
+  classSpan: string;
+  line: number;
+  endLine: number;
+}
+
+/** What this analyzer takes from one file. */
+export type ProcessFact = ProcessSignal | ClassSpan;
+
+export function isClassSpan(fact: ProcessFact): fact is ClassSpan {
+  return 'classSpan' in fact;
 }

@@ -85,13 +85,43 @@ export function publishersFor(
       .filter((other) => other.name === view.name)
       .flatMap((other) => other.publishers);
   }
-  const glob = new RegExp(
-    `^${view.name
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-  );
   return all
-    .filter((other) => glob.test(other.name))
+    .filter((other) => globMatches(view.name, other.name))
     .flatMap((other) => other.publishers);
+}
+
+/** Longer patterns or names are compared as plain text: no real channel is that long. */
+const MAX_GLOB_TEXT = 1000;
+
+/**
+ * Redis `PSUBSCRIBE` glob match (`*`, `?`), walking back only to the last
+ * `*`: a regular expression built from the pattern backtracked
+ * exponentially on `*a*a*a*b`, and both sides come from analyzed code.
+ */
+function globMatches(pattern: string, name: string): boolean {
+  if (pattern.length > MAX_GLOB_TEXT || name.length > MAX_GLOB_TEXT) {
+    return pattern === name;
+  }
+  let p = 0;
+  let n = 0;
+  let star = -1;
+  let resume = 0;
+  while (n < name.length) {
+    if (pattern[p] === '*') {
+      star = p++;
+      resume = n;
+    } else if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) {
+      p++;
+      n++;
+    } else if (star !== -1) {
+      p = star + 1;
+      n = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === '*') {
+    p++;
+  }
+  return p === pattern.length;
 }

@@ -6,7 +6,8 @@ import type { ClassRole, LibraryTarget } from './library-target.js';
 import { libraryTarget } from './library-target.js';
 import { queueOptions } from './queue-options.js';
 import { namesOf } from './queue-targets.js';
-import type { ConstructItem } from './types.js';
+import { wrapperUses } from './build-wrappers.js';
+import type { ConstructItem, WrapperMethod } from './types.js';
 
 /** The site role of each library class; a flow producer names no queue. */
 const SITE_ROLE: Record<ClassRole, string | undefined> = {
@@ -46,7 +47,11 @@ export function addConstruct(
     state.resolver,
   );
   if (names.length === 0) {
-    addFactoryCalls(state, item, raw, file, target, role);
+    if (item.method) {
+      addWrapperUses(state, { ...item, method: item.method }, raw, file, target, role);
+    } else {
+      addFactoryCalls(state, item, raw, file, target, role);
+    }
     return;
   }
 
@@ -88,6 +93,24 @@ function addFactoryCalls(
       state.table.add(target.family, name, { site: site(call.file, call.line, role), options });
       state.table.add(target.family, name, { site: site(file, item.line, 'factory'), options: {} });
     }
+  }
+}
+
+/** Each call of the wrapper method around the construction defines one queue. */
+function addWrapperUses(
+  state: BuildState,
+  item: ConstructItem & { method: WrapperMethod },
+  raw: Extract<Expr, { k: 'new' | 'call' }>,
+  file: string,
+  target: LibraryTarget,
+  role: string,
+): void {
+  for (const use of wrapperUses(state, item, file, role)) {
+    const bound = state.resolver.resolveWith(raw, file, use.env);
+    const args = bound.k === 'new' || bound.k === 'call' ? bound.args : [];
+    const options = constructOptions(target, args, file);
+    state.table.add(target.family, use.name, { site: use.site, options });
+    state.table.add(target.family, use.name, { site: site(file, item.line, 'factory'), options: {} });
   }
 }
 

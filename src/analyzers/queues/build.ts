@@ -19,6 +19,10 @@ export function buildQueues(
     schedules: [],
     nestDefaults: [],
     log: context.log,
+    wrapperCalls: context.facts.flatMap(({ file, items }) =>
+      items.flatMap((item) => (item.kind === 'wrapper-call' ? [{ file, item }] : [])),
+    ),
+    importGraph: context.importGraph,
   };
   for (const { file, items } of context.facts) {
     for (const item of items) {
@@ -47,6 +51,8 @@ function addItem(state: BuildState, item: QueueItem, file: string): void {
       return;
     case 'nest-processor':
       addNestProcessor(state, item, file);
+      return;
+    case 'wrapper-call':
       return;
   }
 }

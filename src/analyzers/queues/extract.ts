@@ -7,6 +7,7 @@ import { rootIdentifier } from '../shared/call-shape.js';
 import { argExprs } from './arg-exprs.js';
 import { extractMethodCalls } from './extract-methods.js';
 import { extractNestItems } from './extract-nest.js';
+import { extractWrapperCalls, libraryBranch, wrapperMethodOf } from './extract-wrappers.js';
 import type { ConstructItem, QueueItem } from './types.js';
 
 /** Raw queue facts of one file: constructions, queue method calls, Nest wiring. */
@@ -17,6 +18,7 @@ export function extractQueueItems(file: ParsedFile): QueueItem[] {
     ...file.classes.flatMap((node) => superCallOf(file, node)),
     ...extractMethodCalls(file),
     ...extractNestItems(file),
+    ...extractWrapperCalls(file),
   ];
 }
 
@@ -35,10 +37,11 @@ function constructionOf(
   }
   const known =
     file.importOf(root) ?? file.classes.find((cls) => cls.getName() === root);
-  if (!known) {
-    return [];
+  if (known) {
+    return [construct(node)];
   }
-  return [construct(node)];
+  const branch = libraryBranch(file, node.getExpression());
+  return branch ? [construct(node, branch)] : [];
 }
 
 /** `Bull('name', opts)`: Bull's default export also works without `new`. */
@@ -60,14 +63,19 @@ function factoryCallOf(
   return [construct(node)];
 }
 
-function construct(node: NewExpression | CallExpression): ConstructItem {
+/** A construction; `calleeNode` replaces the written callee (a class picked by a condition). */
+function construct(
+  node: NewExpression | CallExpression,
+  calleeNode: Node = node.getExpression(),
+): ConstructItem {
   const line = lineOf(node);
   const args = argExprs(node.getArguments());
-  const callee = toExpr(node.getExpression());
+  const callee = toExpr(calleeNode);
   const expr = Node.isNewExpression(node)
     ? { k: 'new' as const, callee, args, text: shortText(node), line }
     : { k: 'call' as const, callee, args, text: shortText(node), line };
-  return { kind: 'construct', expr, line };
+  const method = wrapperMethodOf(node, node.getArguments()[0]);
+  return method ? { kind: 'construct', expr, line, method } : { kind: 'construct', expr, line };
 }
 
 /**

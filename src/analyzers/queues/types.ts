@@ -9,6 +9,33 @@ export interface ConstructItem {
   kind: 'construct';
   expr: Expr;
   line: number;
+  /** Set when the queue name is a parameter of the class method around it. */
+  method?: WrapperMethod;
+}
+
+/**
+ * `class Bus { createQueue(topic) { return new Queue(topic) } }`: a method
+ * that builds a queue from its parameter, so each call names a queue.
+ */
+export interface WrapperMethod {
+  cls: string;
+  name: string;
+  params: string[];
+}
+
+/**
+ * `this.bus.createQueue(this.topic, opts)` where `this.bus` is declared as
+ * an instance of a class this file imports or declares. A constructor
+ * parameter property passed along (`this.topic`) is kept as that
+ * parameter of its class, for the subclasses' `super()` calls to fill.
+ */
+export interface WrapperCallItem {
+  kind: 'wrapper-call';
+  method: string;
+  /** The declared class of the receiver, as written. */
+  cls: Expr;
+  args: Expr[];
+  line: number;
 }
 
 /** One `.retries(3)` in `queue.createJob(data).retries(3).save()`. */
@@ -61,4 +88,8 @@ export interface NestProcessorItem {
 }
 
 export type QueueItem =
-  ConstructItem | MethodItem | NestModuleItem | NestProcessorItem;
+  | ConstructItem
+  | MethodItem
+  | NestModuleItem
+  | NestProcessorItem
+  | WrapperCallItem;

@@ -40,11 +40,26 @@ function positionalSettings(
   if (cluster) {
     return { nodes: optionValue(first, file) };
   }
-  if (second) {
+  const isPort = first.k === 'lit' && typeof first.v === 'number';
+  if (second && (isPort || isHost(second))) {
     return { port: optionValue(first, file), host: optionValue(second, file) };
   }
-  const isPort = first.k === 'lit' && typeof first.v === 'number';
-  return { [isPort ? 'port' : 'url']: optionValue(first, file) };
+  // `new Redis(config.redisUrl, config.redisOptions ?? {})`: an options
+  // object the resolver could not open is not a host.
+  const settings: Record<string, OptionValue> = {
+    [isPort ? 'port' : 'url']: optionValue(first, file),
+  };
+  if (second) {
+    settings['options'] = optionValue(second, file);
+  }
+  return settings;
+}
+
+function isHost(arg: Expr): boolean {
+  if (arg.k === 'lit') {
+    return typeof arg.v === 'string';
+  }
+  return arg.k === 'tpl' || /host/i.test(arg.text);
 }
 
 /** The prefix ioredis adds to every key, for a plain client or a cluster. */

@@ -2,6 +2,7 @@ import { Node } from 'ts-morph';
 import type { CallExpression, ObjectLiteralExpression } from 'ts-morph';
 import type { ParsedFile } from '../../facts/parsed-file.js';
 import { calleeName, rootIdentifier } from '../shared/call-shape.js';
+import { isInstanceTimer } from './instance-timer.js';
 import { rawSchedule } from './raw-schedule.js';
 import type { RawSchedule } from './types.js';
 
@@ -59,7 +60,7 @@ export function readScheduleCall(
     name === 'setInterval' &&
     !file.importOf('setInterval')
   ) {
-    return isFrontend(file)
+    return isFrontend(file) || isInstanceTimer(file, call)
       ? undefined
       : rawSchedule({
           kind: 'set-interval',

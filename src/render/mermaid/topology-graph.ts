@@ -116,7 +116,28 @@ export function buildTopology(model: ArchitectureModel): TopologyGraph {
   }
 
   keyAccess(model, graph, redis, owners);
-  return graph.result();
+  return withoutIdleProcesses(graph.result(), model.processes);
+}
+
+/**
+ * A script that starts nothing the analyzers recognize (a seed, a codegen
+ * step) is drawn only when some queue or channel ties it in: on its own it
+ * is no part of the multi-instance picture.
+ */
+function withoutIdleProcesses(
+  graph: TopologyGraph,
+  processes: readonly ProcessEntry[],
+): TopologyGraph {
+  const idle = new Set(
+    processes
+      .filter((process) => process.kinds.length === 0)
+      .map((process) => topologyNodeId('process', process.name)),
+  );
+  const tied = new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]));
+  return {
+    nodes: graph.nodes.filter((node) => !idle.has(node.id) || tied.has(node.id)),
+    edges: graph.edges,
+  };
 }
 
 function processLabel(process: ProcessEntry): string {

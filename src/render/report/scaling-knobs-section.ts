@@ -23,10 +23,12 @@ export function scalingKnobsSection(
   if (model.processes.length === 0) {
     lines.push('No process entries found, so replica counts are unknown.');
   }
-  for (const process of model.processes) {
-    const kinds =
-      process.kinds.length > 0 ? process.kinds.join(', ') : 'kind unknown';
-    lines.push(`- ${describeProcess(process, ctx)}: ${kinds}.`);
+  const idle = model.processes.filter((process) => process.kinds.length === 0);
+  for (const process of model.processes.filter((p) => p.kinds.length > 0)) {
+    lines.push(`- ${describeProcess(process, ctx)}: ${process.kinds.join(', ')}.`);
+  }
+  if (idle.length > 0) {
+    lines.push(`- ${idleLine(idle)}`);
   }
 
   const throughput = model.queues.flatMap((queue) =>
@@ -49,6 +51,20 @@ export function scalingKnobsSection(
       : ['None found among the facts above.']),
   );
   return `${heading}\n\n${lines.join('\n')}`;
+}
+
+/** Names shown before the rest of the idle entries are counted. */
+const IDLE_NAMES_SHOWN = 5;
+
+/**
+ * Scripts that start no server, worker or schedule the analyzers
+ * recognize: one line, since each on its own says nothing about scaling.
+ */
+function idleLine(idle: readonly ProcessEntry[]): string {
+  const names = idle.slice(0, IDLE_NAMES_SHOWN).map((process) => codeSpan(process.name));
+  const more = idle.length > IDLE_NAMES_SHOWN ? `, +${idle.length - IDLE_NAMES_SHOWN} more` : '';
+  const count = idle.length === 1 ? '1 entry starts' : `${idle.length} entries start`;
+  return `${count} no server, worker or schedule the analyzers recognize: ${names.join(', ')}${more}.`;
 }
 
 /** `orders`: concurrency 5 × 2 replicas of worker = up to 10 at once. */

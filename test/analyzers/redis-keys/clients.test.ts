@@ -53,6 +53,18 @@ describe('redis-keys: clients', () => {
       { port: 6380, host: 'cache.internal' },
     ],
     [
+      'a url with options the file cannot open',
+      `import Redis from 'ioredis';\nconst r = new Redis(config.redisUrl, config.redisOptions ?? {});`,
+      'ioredis',
+      { url: 'config.redisUrl', options: 'config.redisOptions ?? {}' },
+    ],
+    [
+      'a port and host read from config',
+      `import Redis from 'ioredis';\nconst r = new Redis(config.port, config.host);`,
+      'ioredis',
+      { port: 'config.port', host: 'config.host' },
+    ],
+    [
       'a named { Redis } import with an options object',
       `import { Redis } from 'ioredis';\nconst r = new Redis({ host: 'h', enableOfflineQueue: false });`,
       'ioredis',
@@ -85,7 +97,7 @@ describe('redis-keys: clients', () => {
     const settings = Object.fromEntries(
       Object.entries(client?.settings ?? {}).map(([name, value]) => [
         name,
-        value.value,
+        value.source === 'expression' ? value.text : value.value,
       ]),
     );
     expect(settings).toEqual(values);

@@ -37,6 +37,19 @@ describe('mermaidLabel', () => {
 });
 
 describe('renderTopology', () => {
+  it('leaves out an entry that starts nothing and ties into nothing', () => {
+    const model = richModel();
+    model.processes.push({
+      name: 'seed',
+      kinds: [],
+      startedBy: ['package.json#scripts.seed'],
+      sites: [{ file: 'package.json', line: 9, role: 'entry' }],
+    });
+
+    expect(renderTopology(model)).not.toContain(id('process', 'seed'));
+    expect(renderTopology(model)).toContain(id('process', 'worker'));
+  });
+
   it('draws producers, queues, consumers, storage, channels and clients', () => {
     const diagram = renderTopology(richModel());
     const web = id('process', 'web');

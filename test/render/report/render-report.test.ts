@@ -164,6 +164,26 @@ describe('renderReport', () => {
     expect(knobs).toContain('Key `order:{id}:status` never expires');
   });
 
+  it('folds entries that start nothing recognized into one line', () => {
+    const model = richModel();
+    const idle = ['seed', 'codegen', 'lint', 'docs', 'bench', 'release'];
+    model.processes.push(
+      ...idle.map((name, i) => ({
+        name,
+        kinds: [],
+        startedBy: [`package.json#scripts.${name}`],
+        sites: [{ file: 'package.json', line: i + 4, role: 'entry' }],
+      })),
+    );
+    const knobs = section(renderReport(model), '## Scaling Knobs');
+
+    expect(knobs).toContain(
+      '- 6 entries start no server, worker or schedule the analyzers recognize: ' +
+        '`seed`, `codegen`, `lint`, `docs`, `bench`, +1 more.',
+    );
+    expect(knobs).not.toContain('kind unknown');
+  });
+
   it('ranks key files by the facts they hold', () => {
     const files = section(renderReport(richModel()), '## Key Scaling Files');
 
