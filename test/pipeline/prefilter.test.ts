@@ -44,6 +44,16 @@ describe('pre-filter and wrapper walk', () => {
       },
       { file: 'src/api/send.ts', line: 2, role: 'producer' },
     ],
+    [
+      'a producer importing a workspace package by name',
+      {
+        'packages/shared/package.json': `{ "name": "@acme/shared", "main": "dist/index.js" }`,
+        'packages/shared/src/queues.ts': `import { Queue } from 'bullmq';\nexport const mail = new Queue('mail');\n`,
+        'packages/shared/src/index.ts': `export * from './queues';\n`,
+        'apps/api/src/send.ts': `import { mail } from '@acme/shared';\nmail.add('x', {});\n`,
+      },
+      { file: 'apps/api/src/send.ts', line: 2, role: 'producer' },
+    ],
   ])('keeps %s', async (_label, files, producer) => {
     const model = await analyzeFiles(files);
     expect(model.queues.map((queue) => queue.name)).toEqual(['mail']);
