@@ -9,4 +9,6 @@ export const commandTable: Record<string, () => Promise<{ command: Command }>> =
   {
     analyze: () => import('./commands/analyze.js'),
     diff: () => import('./commands/diff.js'),
+    serve: () => import('./commands/serve.js'),
+    worker: () => import('./commands/worker.js'),
   };

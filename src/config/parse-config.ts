@@ -157,8 +157,13 @@ function readPaths(
 ): void {
   for (const field of reader.entries(entry.value, 'paths') ?? []) {
     if (field.key === 'include' || field.key === 'exclude') {
-      config.paths[field.key] =
-        reader.stringList(field, `paths.${field.key}`) ?? [];
+      const name = `paths.${field.key}`;
+      config.paths[field.key] = boundedGlobs(
+        reader.stringList(field, name) ?? [],
+        name,
+        field.line,
+        reader,
+      );
     } else {
       reader.report(
         field.line,
@@ -166,6 +171,32 @@ function readPaths(
       );
     }
   }
+}
+
+/** Globs per list and characters per glob: each is tried on every path of the tree. */
+export const MAX_GLOBS = 50;
+export const MAX_GLOB_LENGTH = 200;
+
+function boundedGlobs(
+  globs: string[],
+  name: string,
+  line: number | undefined,
+  reader: YamlReader,
+): string[] {
+  const kept = globs.filter((glob) => glob.length <= MAX_GLOB_LENGTH);
+  if (kept.length < globs.length) {
+    reader.report(
+      line,
+      `\`${name}\` has globs longer than ${MAX_GLOB_LENGTH} characters; they were ignored.`,
+    );
+  }
+  if (kept.length > MAX_GLOBS) {
+    reader.report(
+      line,
+      `\`${name}\` has more than ${MAX_GLOBS} globs; only the first ${MAX_GLOBS} are used.`,
+    );
+  }
+  return kept.slice(0, MAX_GLOBS);
 }
 
 function readComment(

@@ -1,3 +1,5 @@
+import { globMatcher } from './glob-matcher.js';
+
 /**
  * Turns `paths.include` / `paths.exclude` globs into a path predicate.
  *
@@ -11,33 +13,9 @@ export function createPathFilter(paths: {
   include: readonly string[];
   exclude: readonly string[];
 }): (path: string) => boolean {
-  const include = paths.include.map(globToRegExp);
-  const exclude = paths.exclude.map(globToRegExp);
+  const include = paths.include.map(globMatcher);
+  const exclude = paths.exclude.map(globMatcher);
   return (path) =>
-    (include.length === 0 || include.some((glob) => glob.test(path))) &&
-    !exclude.some((glob) => glob.test(path));
-}
-
-export function globToRegExp(glob: string): RegExp {
-  const anchored = glob.startsWith('/');
-  const pattern = glob.replace(/^\/+/, '').replace(/\/+$/, '');
-  const anyDepth = !anchored && !pattern.includes('/');
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern.charAt(i);
-    if (pattern.startsWith('**/', i)) {
-      source += '(?:.*/)?';
-      i += 2;
-    } else if (pattern.startsWith('**', i)) {
-      source += '.*';
-      i += 1;
-    } else if (char === '*') {
-      source += '[^/]*';
-    } else if (char === '?') {
-      source += '[^/]';
-    } else {
-      source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-    }
-  }
-  return new RegExp(`^${anyDepth ? '(?:.*/)?' : ''}${source}(?:/.*)?$`);
+    (include.length === 0 || include.some((matches) => matches(path))) &&
+    !exclude.some((matches) => matches(path));
 }

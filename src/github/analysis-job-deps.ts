@@ -20,6 +20,19 @@ export interface AnalysisJobDeps {
   cache?: FactCache;
   /** Longest comment posted, in characters. Default 65,536 (GitHub's limit). */
   maxCommentLength?: number;
+  /**
+   * Set by a queue worker for each attempt: runs `post` only while the job is
+   * still its pull request's newest, and resolves to false when it did not.
+   * Default: posts at once.
+   */
+  publish?: (post: () => Promise<void>) => Promise<boolean>;
+  /**
+   * Set by a queue worker for each attempt, for a failed analysis: `retry`
+   * throws it before anything is reported, for a retry with backoff; `fail`
+   * reports it, then throws it so the queue records the job as failed.
+   * Default: reported, and the job ends normally.
+   */
+  onFailure?: (error: unknown) => 'retry' | 'fail';
 }
 
 export interface JobDepsOptions {
@@ -28,7 +41,15 @@ export interface JobDepsOptions {
   limits?: Partial<TarballLimits>;
   /** Files whose facts are kept in memory between jobs. Default 20,000. */
   cacheEntries?: number;
+  /** The fact cache every job of the process shares (Redis-backed with a queue). Default: in memory. */
+  cache?: FactCache;
   log?: Logger;
+}
+
+/** What {@link AnalysisJobDeps.publish} does when no worker set it: posts at once. */
+export async function postNow(post: () => Promise<void>): Promise<boolean> {
+  await post();
+  return true;
 }
 
 /** Job dependencies backed by a Probot instance (the web process or a worker). */
@@ -41,6 +62,6 @@ export function jobDepsFromProbot(
     appLogin: createAppLoginResolver(options.appSlug, () => app.auth()),
     log: options.log ?? app.log,
     limits: options.limits,
-    cache: new MemoryFactCache(options.cacheEntries),
+    cache: options.cache ?? new MemoryFactCache(options.cacheEntries),
   };
 }

@@ -1,12 +1,16 @@
 import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import type { AnalysisJob } from '../runner/analysis-job.js';
+import type { FactCache } from '../facts/fact-cache.js';
 import type { AnalysisRunner } from '../runner/analysis-runner.js';
+import type { JobObserver } from '../runner/job-attempt.js';
 import { InProcessRunner } from '../runner/in-process-runner.js';
 import { RecentIds } from '../runner/recent-ids.js';
 import type { TarballLimits } from '../source/tarball-tree.js';
 import { jobDepsFromProbot } from './analysis-job-deps.js';
 import { CHECK_RUN_NAME } from './check-run.js';
+import type { CommandCooldownOptions } from './command-cooldown.js';
+import { CommandCooldown } from './command-cooldown.js';
 import { handleCommandComment } from './handle-command-comment.js';
 import { processAnalysisJob } from './process-analysis-job.js';
 import type { Skip } from './pull-request-job.js';
@@ -25,6 +29,12 @@ export interface ScalingReportAppOptions {
   limits?: Partial<TarballLimits>;
   /** Jobs the default runner runs at once. Default 2. */
   concurrency?: number;
+  /** Limits on `/scaling-report` per pull request. Default: see `CommandCooldownOptions`. */
+  commandCooldown?: CommandCooldownOptions;
+  /** Per-file facts shared by every job of the default runner. Default: in memory. */
+  cache?: FactCache;
+  /** Told how each job of the default runner ended (metrics). */
+  observer?: JobObserver;
 }
 
 /**
@@ -40,6 +50,7 @@ export function scalingReportApp(
   const deps = jobDepsFromProbot(app, {
     appSlug: options.appSlug,
     limits: options.limits,
+    cache: options.cache,
   });
   const runner =
     options.runner ??
@@ -47,8 +58,10 @@ export function scalingReportApp(
       handler: (job) => processAnalysisJob(job, deps),
       log: app.log,
       concurrency: options.concurrency,
+      observer: options.observer,
     });
   const once = oncePerDelivery(new RecentIds(1000));
+  const cooldown = new CommandCooldown(options.commandCooldown);
 
   app.on([...PULL_REQUEST_EVENTS], async (context) => {
     const { repository, pull_request: pull } = context.payload;
@@ -82,7 +95,7 @@ export function scalingReportApp(
       pr: context.payload.issue.number,
     });
     await once(context.id, log, () =>
-      handleCommandComment(context, runner, log),
+      handleCommandComment(context, runner, log, cooldown),
     );
   });
 

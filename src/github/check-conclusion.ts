@@ -1,7 +1,8 @@
 import type { FailLevel } from '../config/scaling-report-config.js';
 import type { Finding, Severity } from '../diff/types.js';
 
-export type CheckConclusion = 'success' | 'neutral' | 'failure';
+/** `skipped` is only used for a run whose result a newer push superseded. */
+export type CheckConclusion = 'success' | 'neutral' | 'failure' | 'skipped';
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

@@ -67,6 +67,19 @@ export function unavailableCheckResult(
   };
 }
 
+/** The check run of a result that was not posted: a newer push superseded it. */
+export function supersededCheckResult(headSha: string): CheckRunResult {
+  return {
+    conclusion: 'skipped',
+    title: 'Superseded',
+    summary:
+      `The analysis of \`${short(headSha)}\` was not posted: a newer push to the ` +
+      'pull request superseded it, or another worker took the run over. ' +
+      "The pull request's newest head has the current result.",
+    annotations: [],
+  };
+}
+
 function failLevelLine(failLevel: FailLevel): string {
   return failLevel === 'none'
     ? 'Fail level `none`: this check reports and never fails.'
@@ -103,6 +116,13 @@ function modelNotes(side: string, model: ArchitectureModel): string[] {
       .join(', ');
     notes.push(
       `${plural(model.stats.skipped.length, 'file')} skipped on the ${side} (${detail}).`,
+    );
+  }
+  const budget = model.stats.budgetExceeded;
+  if (budget) {
+    notes.push(
+      `The ${side} analysis ran out of its ${budget.kind} budget (${budget.limit}) ` +
+        `and is partial: ${plural(budget.filesNotParsed, 'file')} not parsed.`,
     );
   }
   return notes;

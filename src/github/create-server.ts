@@ -1,15 +1,27 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { Probot, Server } from 'probot';
 import type { ProbotOctokit } from 'probot';
+import type { JobCounts } from '../runner/analysis-queue.js';
 import type { AnalysisRunner } from '../runner/analysis-runner.js';
+import { AppMetrics } from '../server/app-metrics.js';
+import type { CloseStep } from '../server/close-steps.js';
+import { runCloseSteps } from '../server/close-steps.js';
+import { healthRoutes } from '../server/health-routes.js';
 import type { ScalingReportAppOptions } from './app.js';
 import { scalingReportApp } from './app.js';
 
 /** The route a load balancer or `HEALTHCHECK` polls. */
-export const HEALTH_PATH = '/healthz';
+export { HEALTH_PATH } from '../server/health-routes.js';
+
+const NO_JOBS: JobCounts = {
+  waiting: 0,
+  active: 0,
+  delayed: 0,
+  completed: 0,
+  failed: 0,
+};
 
 export interface ScalingReportServerOptions {
   appId: number | string;
@@ -31,6 +43,15 @@ export interface ScalingReportServerOptions {
   app?: ScalingReportAppOptions;
   /** Octokit class, to change its retry and throttling. Default: Probot's. */
   Octokit?: typeof ProbotOctokit;
+  /** What `GET /metrics` renders. Default: a fresh set of counters. */
+  metrics?: AppMetrics;
+  /** Redis that `GET /readyz` pings; absent when none is configured. */
+  redis?: { ping(): Promise<string> };
+  /**
+   * Milliseconds `stop()` lets accepted in-process jobs run before it gives
+   * up on them. Default: no limit.
+   */
+  shutdownTimeoutMs?: number;
 }
 
 export interface ScalingReportServer {
@@ -43,7 +64,8 @@ export interface ScalingReportServer {
 
 /**
  * Probot's HTTP server with the app loaded: the webhook route (signature
- * checked against the secret), and `GET /healthz`.
+ * checked against the secret), `GET /healthz`, `GET /readyz` and
+ * `GET /metrics`.
  */
 export async function createScalingReportServer(
   options: ScalingReportServerOptions,
@@ -71,17 +93,25 @@ export async function createScalingReportServer(
   if (!runner) {
     throw new Error('The app did not start its job runner.');
   }
-  server.addHandler(healthHandler);
-
   const loaded = runner;
   let stopping: Promise<void> | undefined;
+  server.addHandler(
+    healthRoutes({
+      metrics: options.metrics ?? new AppMetrics(),
+      counts: () => loaded.counts?.() ?? Promise.resolve(NO_JOBS),
+      redis: options.redis,
+      stopping: () => stopping !== undefined,
+      log: options.log,
+    }),
+  );
+
   return {
     runner: loaded,
     start: async () => {
       await server.start();
       return { port: server.port };
     },
-    stop: () => (stopping ??= stopAll(server, loaded, options.log)),
+    stop: () => (stopping ??= stopAll(server, loaded, options)),
   };
 }
 
@@ -96,36 +126,38 @@ function freePort(host: string | undefined): Promise<number> {
   });
 }
 
-function healthHandler(req: IncomingMessage, res: ServerResponse): boolean {
-  if (req.method !== 'GET' || req.url?.split('?')[0] !== HEALTH_PATH) {
-    return false;
-  }
-  res
-    .writeHead(200, { 'content-type': 'application/json' })
-    .end('{"status":"ok"}');
-  return true;
-}
-
-/** Runs every step even when one fails, and reports each failure. */
-async function stopAll(
+/** Every step runs even when one fails, and each failure is reported. */
+function stopAll(
   server: Server,
   runner: AnalysisRunner,
-  log: Logger,
+  options: ScalingReportServerOptions,
 ): Promise<void> {
-  const steps: [string, () => Promise<void>][] = [
+  const steps: CloseStep[] = [
     ['http server', () => server.stop()],
-    ['job runner', () => runner.close()],
+    ['job runner', () => closeWithin(runner, options)],
   ];
-  const failures: unknown[] = [];
-  for (const [step, stop] of steps) {
-    try {
-      await stop();
-    } catch (error) {
-      log.error({ err: error, step }, 'shutdown step failed');
-      failures.push(error);
-    }
+  return runCloseSteps(steps, options.log);
+}
+
+/** Closes the runner; past the timeout, its unfinished jobs are given up. */
+async function closeWithin(
+  runner: AnalysisRunner,
+  { shutdownTimeoutMs, log }: ScalingReportServerOptions,
+): Promise<void> {
+  if (shutdownTimeoutMs === undefined) {
+    return runner.close();
   }
-  if (failures.length > 0) {
-    throw new AggregateError(failures, 'The server did not stop cleanly.');
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), shutdownTimeoutMs);
+  });
+  const outcome = await Promise.race([runner.close(), gaveUp]);
+  clearTimeout(timer);
+  if (outcome === 'timeout') {
+    const counts = await runner.counts?.();
+    log.warn(
+      { shutdownTimeoutMs, active: counts?.active, waiting: counts?.waiting },
+      'shutdown timeout reached; unfinished in-process jobs given up',
+    );
   }
 }

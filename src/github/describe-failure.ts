@@ -8,6 +8,7 @@ import { statusOf } from './github-client.js';
  * URL in its message.
  */
 export function describeFailure(error: unknown, deliveryId: string): string {
+  const logs = `The app's logs have the details under delivery \`${deliveryId}\`.`;
   if (error instanceof InputTooLargeError) {
     return (
       `The repository is larger than this installation's limit \`${error.limit}\` ` +
@@ -15,15 +16,43 @@ export function describeFailure(error: unknown, deliveryId: string): string {
       `The app's operator can raise it with \`${TARBALL_LIMIT_ENV[error.limit]}\`.`
     );
   }
-  const status = statusOf(error);
-  if (status !== undefined) {
+  if (isTimeout(error)) {
     return (
-      `The analysis could not run: GitHub answered HTTP ${status}. ` +
-      `The app's logs have the details under delivery \`${deliveryId}\`.`
+      'The analysis could not run: GitHub did not send the repository archive in time. ' +
+      `Re-run the check to try again. ${logs}`
     );
   }
-  return (
-    'The analysis could not run because of an internal error. ' +
-    `The app's logs have the details under delivery \`${deliveryId}\`.`
-  );
+  const status = statusOf(error);
+  if (status !== undefined) {
+    return `The analysis could not run: GitHub answered HTTP ${status}${meaningOf(status)}. ${logs}`;
+  }
+  return `The analysis could not run because of an internal error. ${logs}`;
+}
+
+/** What an HTTP status from GitHub means for the reader, as a clause. */
+function meaningOf(status: number): string {
+  if (status === 403 || status === 429) {
+    return ' (a rate limit, or a permission the app lacks); re-run the check later';
+  }
+  if (status === 404 || status === 410) {
+    return ' (the repository, commit or installation is gone, or the app lost access to it)';
+  }
+  if (status === 422) {
+    return ' (GitHub refused the request as invalid)';
+  }
+  if (status >= 500) {
+    return ' (an error on GitHub\'s side, retried without success); re-run the check later';
+  }
+  return '';
+}
+
+/** An aborted or timed-out request, directly or as the cause Octokit wraps. */
+function isTimeout(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; depth++) {
+    if (e.name === 'TimeoutError' || e.name === 'AbortError') {
+      return true;
+    }
+    e = e.cause;
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Context } from 'probot';
 import type { AnalysisRunner } from '../runner/analysis-runner.js';
+import type { CommandCooldown } from './command-cooldown.js';
 import { hasCommandPermission } from './command-permission.js';
 import { refusalReply, usageReply } from './command-replies.js';
 import { isBotAccount } from './is-bot-account.js';
@@ -10,23 +11,32 @@ import { parseCommand } from './parse-command.js';
 /**
  * `/scaling-report` in a pull request's conversation. Only the quick steps
  * run here (who asked, may they, acknowledge); the analysis is queued.
- * Bots never trigger it, and a comment without the command costs no request.
+ * Bots never trigger it, and neither a comment without the command nor one
+ * past the cooldown costs a request.
  */
 export async function handleCommandComment(
   context: Context<'issue_comment.created'>,
   runner: AnalysisRunner,
   log: Logger,
+  cooldown: CommandCooldown,
 ): Promise<void> {
   const { comment, issue, repository, sender, installation } = context.payload;
   if (!issue.pull_request || !installation) {
     return;
   }
-  if (isBotAccount(sender) || isBotAccount(comment.user)) {
+  // A comment an app posted with a person's token is still an app talking.
+  const viaApp = Boolean(comment.performed_via_github_app);
+  if (isBotAccount(sender) || isBotAccount(comment.user) || viaApp) {
     log.debug({ sender: sender.login }, 'comment by a bot ignored');
     return;
   }
   const command = parseCommand(comment.body);
   if (!command) {
+    return;
+  }
+  const pullRequest = `${repository.full_name}#${issue.number}`;
+  if (!cooldown.take(pullRequest, sender.login)) {
+    log.info({ sender: sender.login }, 'command ignored: cooldown');
     return;
   }
 

@@ -9,12 +9,14 @@ import { renderReport } from '../render/report/render-report.js';
 import type { CommandJob } from '../runner/analysis-job.js';
 import { jobLogBindings } from '../runner/analysis-job.js';
 import type { AnalysisJobDeps } from './analysis-job-deps.js';
+import { postNow } from './analysis-job-deps.js';
 import { analyzeCommit, analyzePullRequest } from './analyze-pull-request.js';
 import { blobLinks } from './blob-links.js';
 import { failureReply, reportHeading } from './command-replies.js';
 import { describeFailure } from './describe-failure.js';
 import { fitMarkdown, MAX_COMMENT_LENGTH } from './fit-markdown.js';
 import type { GitHubClient, RepoRef } from './github-client.js';
+import { limitNotes, sideNotes } from './limit-notes.js';
 import { loadRepoConfig } from './load-repo-config.js';
 
 const CUT_NOTE =
@@ -43,6 +45,7 @@ export async function processCommandJob(
   let log = deps.log.child(jobLogBindings(job));
 
   let body: string;
+  let failure: { error: unknown } | undefined;
   try {
     const { data: pull } = await octokit.rest.pulls.get({
       ...repo,
@@ -56,6 +59,11 @@ export async function processCommandJob(
         ? await reportReply(octokit, job, target, config, deps, log)
         : await diffReply(octokit, job, target, config, deps, log);
   } catch (error) {
+    const decision = deps.onFailure?.(error);
+    if (decision === 'retry') {
+      throw error;
+    }
+    failure = decision === 'fail' ? { error } : undefined;
     log.warn({ err: error }, 'command could not be answered with a result');
     body = failureReply(
       job.requestedBy,
@@ -63,11 +71,21 @@ export async function processCommandJob(
     );
   }
 
-  await octokit.rest.issues.createComment({
-    ...repo,
-    issue_number: job.pullNumber,
-    body,
+  const publish = deps.publish ?? postNow;
+  const posted = await publish(async () => {
+    await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: job.pullNumber,
+      body,
+    });
   });
+  if (!posted) {
+    log.info('command answer not posted: the job was aborted');
+    return;
+  }
+  if (failure) {
+    throw failure.error;
+  }
   log.info(
     { command: job.kind, durationMs: Math.round(performance.now() - started) },
     'command answered',
@@ -94,9 +112,11 @@ async function reportReply(
     linkBase: `${job.repoUrl}/blob/${target.headSha}`,
   });
   const notes = problems.map((problem) => `- ${formatConfigProblem(problem)}`);
+  const limits = sideNotes('head', model).map((note) => `- ${note}`);
   const parts = [
     reportHeading(job.requestedBy, target.headSha),
     ...(notes.length > 0 ? [`**Configuration**\n\n${notes.join('\n')}`] : []),
+    ...(limits.length > 0 ? [`**Limits**\n\n${limits.join('\n')}`] : []),
     report,
   ];
   return fitMarkdown(
@@ -122,7 +142,7 @@ async function diffReply(
     baseSha: analysis.baseSha,
     headSha: target.headSha,
     linkBase: blobLinks(job.repoUrl, analysis.baseSha, target.headSha),
-    notes: problems.map(formatConfigProblem),
+    notes: [...problems.map(formatConfigProblem), ...limitNotes(analysis.diff)],
     maxLength: max,
   });
   return `${heading}\n\n${body.replace(COMMENT_MARKER, '').trimStart()}`;

@@ -8,11 +8,13 @@ import {
 import type { PullRequestJob } from '../runner/analysis-job.js';
 import { jobLogBindings } from '../runner/analysis-job.js';
 import type { AnalysisJobDeps } from './analysis-job-deps.js';
+import { postNow } from './analysis-job-deps.js';
 import type { PullRequestAnalysis } from './analyze-pull-request.js';
 import { analyzePullRequest } from './analyze-pull-request.js';
 import { blobLinks } from './blob-links.js';
 import {
   analysisCheckResult,
+  supersededCheckResult,
   unavailableCheckResult,
 } from './check-run-result.js';
 import type { CheckRunResult } from './check-run.js';
@@ -20,6 +22,8 @@ import { completeCheckRun, startCheckRun } from './check-run.js';
 import { describeFailure } from './describe-failure.js';
 import { MAX_COMMENT_LENGTH } from './fit-markdown.js';
 import type { GitHubClient } from './github-client.js';
+import { limitNotes } from './limit-notes.js';
+import { InputTooLargeError } from '../source/tarball-tree.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import type { StickyOutcome } from './sticky-comment.js';
 import { publishStickyComment } from './sticky-comment.js';
@@ -59,17 +63,41 @@ export async function processPullRequestJob(
       run.log,
     );
   } catch (error) {
+    const decision = deps.onFailure?.(error);
+    if (decision === 'retry') {
+      throw error;
+    }
     run.log.warn({ err: error }, 'pull request could not be analyzed');
     const reason = describeFailure(error, job.deliveryId);
     await finishCheckRun(run, unavailableCheckResult(reason, run.notes));
+    if (error instanceof InputTooLargeError) {
+      await publishNotAnalyzed(run, reason);
+    }
+    if (decision === 'fail') {
+      throw error;
+    }
     return;
   }
 
+  const publish = deps.publish ?? postNow;
+  if (!(await publish(() => publishResult(run, analysis, started)))) {
+    run.log.info('result not posted: a newer head superseded it');
+    await finishCheckRun(run, supersededCheckResult(job.headSha));
+  }
+}
+
+/** The sticky comment and the check run, with one log line for both. */
+async function publishResult(
+  run: PullRequestRun,
+  analysis: PullRequestAnalysis,
+  started: number,
+): Promise<void> {
+  const { job, deps } = run;
   const body = renderComment(analysis.diff, {
     baseSha: analysis.baseSha,
     headSha: job.headSha,
     linkBase: blobLinks(job.repoUrl, analysis.baseSha, job.headSha),
-    notes: run.notes,
+    notes: [...run.notes, ...limitNotes(analysis.diff)],
     maxLength: deps.maxCommentLength ?? MAX_COMMENT_LENGTH,
   });
   const comment = await publishComment(run, body, analysis);
@@ -157,6 +185,31 @@ async function publishComment(
   } catch (error) {
     run.log.error({ err: error }, 'pull request comment could not be posted');
     return 'failed';
+  }
+}
+
+/**
+ * A repository past an archive cap gets a comment saying so (once: the
+ * same body is not posted again), so the reader sees it without opening
+ * the check run, and an earlier report is not left standing as current.
+ */
+async function publishNotAnalyzed(run: PullRequestRun, reason: string): Promise<void> {
+  const { job, octokit } = run;
+  try {
+    await publishStickyComment(
+      octokit,
+      { owner: job.owner, repo: job.repo },
+      {
+        issueNumber: job.pullNumber,
+        body: `${COMMENT_MARKER}\n**Scaling report**: not analyzed. ${reason}\n`,
+        marker: COMMENT_MARKER,
+        botLogin: await run.deps.appLogin(),
+        mode: run.config.comment.mode,
+        createIfMissing: true,
+      },
+    );
+  } catch (error) {
+    run.log.error({ err: error }, 'pull request comment could not be posted');
   }
 }
 

@@ -13,6 +13,35 @@ export class BadConfigError extends Error {
   }
 }
 
+/** What both roles need to act as the app: who it is and where GitHub is. */
+export interface AppCredentials {
+  appId: string;
+  /** The app's PEM private key. */
+  privateKey: string;
+  /** REST API root; undefined for github.com. */
+  baseUrl: string | undefined;
+  /** `APP_SLUG`; when undefined it is read once from `GET /app`. */
+  appSlug: string | undefined;
+  /** Archive caps from `SCALING_REPORT_MAX_*`. */
+  limits: ReturnType<typeof limitsFromEnv>;
+}
+
+/**
+ * The app's identity from the environment, for the worker role (which
+ * receives no webhooks). Throws {@link BadConfigError} naming the variable.
+ */
+export async function appCredentialsFromEnv(
+  env: NodeJS.ProcessEnv,
+): Promise<AppCredentials> {
+  return {
+    appId: required(env, 'APP_ID'),
+    privateKey: await readPrivateKey(env),
+    baseUrl: enterpriseBaseUrl(env),
+    appSlug: env.APP_SLUG,
+    limits: limitsOrBadConfig(env),
+  };
+}
+
 /**
  * Server options from the environment (see `.env.example`). Throws
  * {@link BadConfigError} naming the variable to fix.
@@ -41,7 +70,9 @@ export async function serverOptionsFromEnv(
     app: {
       appSlug: env.APP_SLUG,
       limits: limitsOrBadConfig(env),
-      concurrency: optionalCount(env, 'SCALING_REPORT_CONCURRENCY'),
+      concurrency:
+        optionalCount(env, 'WORKER_CONCURRENCY') ??
+        optionalCount(env, 'SCALING_REPORT_CONCURRENCY'),
     },
   };
 }

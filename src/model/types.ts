@@ -184,8 +184,17 @@ export interface PushPath {
 
 export interface SkippedFile {
   file: string;
-  /** too-large, minified, binary, parse-error, too-deep, invalid-utf8. */
+  /** too-large, minified, binary, parse-error, too-deep, invalid-utf8, budget-exceeded. */
   reason: string;
+}
+
+/** The analysis ran out of a budget and stopped parsing; the model is partial. */
+export interface BudgetExceeded {
+  /** `wall-time` (limit in milliseconds) or `heap` (limit in bytes). */
+  kind: 'wall-time' | 'heap';
+  limit: number;
+  /** Files that were not parsed because of it. */
+  filesNotParsed: number;
 }
 
 export interface AnalysisStats {
@@ -196,6 +205,8 @@ export interface AnalysisStats {
   /** Analyzers that failed, with the error message; the rest still ran. */
   failedAnalyzers: { analyzer: string; message: string }[];
   durationMs: number;
+  /** Present when a budget ran out and parsing stopped early. */
+  budgetExceeded?: BudgetExceeded;
 }
 
 export interface ArchitectureModel {

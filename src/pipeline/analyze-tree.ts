@@ -6,6 +6,7 @@ import { FactExtractor, messageOf } from '../facts/extract-file-facts.js';
 import type { FactCache } from '../facts/fact-cache.js';
 import { factCacheKey } from '../facts/fact-cache.js';
 import { createModuleResolver, readPathAliases } from '../facts/module-resolver.js';
+import { workspaceAliases } from '../facts/workspace-aliases.js';
 import { buildPrefilter } from '../facts/prefilter.js';
 import { Resolver } from '../facts/resolver.js';
 import type { FileFacts } from '../facts/types.js';
@@ -15,6 +16,8 @@ import type { ContentLimits } from '../source/inspect-content.js';
 import { DEFAULT_CONTENT_LIMITS, inspectContent } from '../source/inspect-content.js';
 import { isManifestPath, isSourcePath, outOfScope } from '../source/scope.js';
 import type { SourceTree } from '../source/source-tree.js';
+import type { AnalysisBudget } from './analysis-budget.js';
+import { BudgetGuard, defaultAnalysisBudget } from './analysis-budget.js';
 import type { ImportGraph } from './import-graph.js';
 import { buildImportGraph } from './import-graph.js';
 import { mergeModelPart } from './merge-model-part.js';
@@ -39,6 +42,13 @@ export interface AnalyzeOptions {
    * loses nothing. Default false.
    */
   parseEverything?: boolean;
+  /**
+   * Wall time (ms) and heap (bytes) one analysis may spend. Checked between
+   * files: past it, parsing stops, the files left are skipped as
+   * `budget-exceeded` and `stats.budgetExceeded` says which budget ran out.
+   * Default: `defaultAnalysisBudget()` (10 minutes, 85% of V8's heap limit).
+   */
+  budget?: Partial<AnalysisBudget>;
 }
 
 /** Counters a caller can read after the run (benchmarks and metrics). */
@@ -80,12 +90,26 @@ export async function analyzeTree(
     counters[source.cached ? 'cacheHits' : 'cacheMisses'] += options.cache ? 1 : 0;
   }
 
+  const manifests = await readManifests(tree, inScope.filter(isManifestPath));
   const resolveModule = createModuleResolver(
     sourcePaths,
-    readPathAliases((await tree.read('tsconfig.json'))?.toString('utf8')),
+    [
+      ...readPathAliases((await tree.read('tsconfig.json'))?.toString('utf8')),
+      ...workspaceAliases(manifests),
+    ],
   );
   const extractor = new FactExtractor(analyzers);
-  const context: FactContext = { tree, limits, extractor, counters, model, skipped, log };
+  const budget = new BudgetGuard({ ...defaultAnalysisBudget(), ...options.budget }, { started });
+  const context: FactContext = {
+    tree,
+    limits,
+    extractor,
+    counters,
+    model,
+    skipped,
+    log,
+    budget,
+  };
   const importGraph = buildImportGraph(scanned, resolveModule);
   const { candidates, factsByPath } = await collectCandidates(
     scanned,
@@ -107,7 +131,6 @@ export async function analyzeTree(
     resolveModule,
     candidates: () => candidateList,
   });
-  const manifests = await readManifests(tree, inScope.filter(isManifestPath));
   runBuilds(analyzers, candidateList, resolver, model, { manifests, importGraph }, log);
 
   model.stats.filesSeen = allPaths.length;
@@ -115,6 +138,11 @@ export async function analyzeTree(
   model.stats.filesParsed = counters.parsed;
   model.stats.skipped = skipped.sort((a, b) => a.file.localeCompare(b.file));
   model.stats.durationMs = Math.round(performance.now() - started);
+  const exceeded = budget.report();
+  if (exceeded) {
+    model.stats.budgetExceeded = exceeded;
+    log.warn({ budget: exceeded }, 'analysis budget exceeded; the model is partial');
+  }
   log.info(
     {
       files: allPaths.length,
@@ -137,6 +165,7 @@ interface FactContext {
   model: ArchitectureModel;
   skipped: SkippedFile[];
   log: Logger;
+  budget: BudgetGuard;
 }
 
 /** How far from a file naming a library candidacy travels through wrappers. */
@@ -232,6 +261,10 @@ function parseCandidate(source: ScannedSource, context: FactContext): FileFacts 
     context.skipped.push({ file: source.path, reason: 'unreadable' });
     return undefined;
   }
+  if (!context.budget.allows(source.path)) {
+    context.skipped.push({ file: source.path, reason: 'budget-exceeded' });
+    return undefined;
+  }
   const inspected = inspectContent(Buffer.from(text), context.limits);
   if ('skip' in inspected) {
     source.scan.skip = inspected.skip;
@@ -267,7 +300,7 @@ function moduleFacts(
   context: FactContext,
 ): FileFacts | undefined {
   const source = scanned.get(path);
-  if (!source || source.scan.direct) {
+  if (!source || source.scan.direct || !context.budget.allows(path)) {
     return undefined;
   }
   const text = source.text ?? context.tree.readSync?.(path)?.toString('utf8');

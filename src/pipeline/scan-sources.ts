@@ -79,7 +79,7 @@ async function cachedScans(
     return known;
   }
   const hashed = paths.flatMap((path) => {
-    const hash = tree.hash?.(path);
+    const hash = tree.hash?.(path) ?? hashInMemory(tree, path);
     return hash ? [{ path, hash }] : [];
   });
   const scans = await cache.getMany(hashed.map(({ hash }) => factCacheKey(hash)));
@@ -90,6 +90,15 @@ async function cachedScans(
     }
   });
   return known;
+}
+
+/**
+ * An archive held in memory knows no blob SHAs; its content is hashed here,
+ * as `scanOne` keys it, so base, head and other PRs still share entries.
+ */
+function hashInMemory(tree: SourceTree, path: string): string | undefined {
+  const bytes = tree.readSync?.(path);
+  return bytes ? gitBlobSha(bytes) : undefined;
 }
 
 function scanOne(

@@ -1,4 +1,5 @@
 import type { AnalysisJob } from './analysis-job.js';
+import type { JobCounts } from './analysis-queue.js';
 
 /**
  * Takes analysis work off the webhook request. The in-process runner is one
@@ -9,6 +10,8 @@ export interface AnalysisRunner {
   enqueue(job: AnalysisJob): Promise<void>;
   /** Resolves once every accepted job has finished (tests, shutdown). */
   drain?(): Promise<void>;
+  /** Jobs in each state, for the metrics route. */
+  counts?(): Promise<JobCounts>;
   /** Stops accepting jobs and waits for the accepted ones. Safe to call twice. */
   close(): Promise<void>;
 }

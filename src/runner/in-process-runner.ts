@@ -5,7 +5,9 @@ import {
   jobLogBindings,
   pullRequestKey,
 } from './analysis-job.js';
+import type { JobCounts } from './analysis-queue.js';
 import type { AnalysisJobHandler, AnalysisRunner } from './analysis-runner.js';
+import type { JobObserver } from './job-attempt.js';
 import { RecentIds } from './recent-ids.js';
 
 export interface InProcessRunnerOptions {
@@ -16,6 +18,8 @@ export interface InProcessRunnerOptions {
   concurrency?: number;
   /** Job ids remembered after they finish, so a late redelivery is dropped. Default 1000. */
   rememberedIds?: number;
+  /** Told how each job ended and how long it ran (metrics). */
+  observer?: JobObserver;
 }
 
 /**
@@ -30,6 +34,8 @@ export class InProcessRunner implements AnalysisRunner {
   private readonly idleWaiters: (() => void)[] = [];
   private readonly concurrency: number;
   private closing: Promise<void> | undefined;
+  private completed = 0;
+  private failed = 0;
 
   constructor(private readonly options: InProcessRunnerOptions) {
     const concurrency = options.concurrency ?? 2;
@@ -67,6 +73,17 @@ export class InProcessRunner implements AnalysisRunner {
   close(): Promise<void> {
     this.closing ??= this.drain();
     return this.closing;
+  }
+
+  /** Jobs of this process: finished ones since it started. */
+  counts(): Promise<JobCounts> {
+    return Promise.resolve({
+      waiting: this.pending.length,
+      active: this.busyPulls.size,
+      delayed: 0,
+      completed: this.completed,
+      failed: this.failed,
+    });
   }
 
   private dropSuperseded(job: AnalysisJob, log: Logger): void {
@@ -109,10 +126,13 @@ export class InProcessRunner implements AnalysisRunner {
 
   private async run(id: string, job: AnalysisJob): Promise<void> {
     const key = pullRequestKey(job);
+    const started = performance.now();
     this.busyPulls.add(key);
     try {
       await this.options.handler(job);
+      this.finished('completed', started);
     } catch (error) {
+      this.finished('failed', started);
       this.options.log
         .child(jobLogBindings(job))
         .error({ err: error, jobId: id }, 'job failed');
@@ -120,6 +140,14 @@ export class InProcessRunner implements AnalysisRunner {
       this.busyPulls.delete(key);
       this.pump();
     }
+  }
+
+  private finished(outcome: 'completed' | 'failed', started: number): void {
+    this[outcome]++;
+    this.options.observer?.finished(
+      outcome,
+      (performance.now() - started) / 1000,
+    );
   }
 
   private idle(): boolean {

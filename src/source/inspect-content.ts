@@ -2,7 +2,10 @@
 export interface ContentLimits {
   /** Largest file parsed, in bytes. Default 1 MiB. */
   maxFileBytes: number;
-  /** Deepest bracket nesting parsed; deeper files would overflow the parser's stack. Default 400. */
+  /**
+   * Deepest bracket nesting parsed, and a quarter of the longest member
+   * chain; deeper files would overflow the parser's stack. Default 400.
+   */
   maxNesting: number;
 }
 
@@ -61,8 +64,10 @@ function looksMinified(text: string): boolean {
 }
 
 /**
- * Bracket nesting depth, stopping early past `limit`. Also counts chained
- * calls (`).`), whose syntax tree nests as deep as the chain is long.
+ * Bracket nesting depth, stopping early past `limit`. Also counts member
+ * access links (`.name`, so `).then(` and `a.b.c` alike) in one chain,
+ * whose syntax tree nests as deep as the chain is long. A chain ends at `;`
+ * or at a line break not followed by a leading `.`.
  */
 function maxNesting(text: string, limit: number): number {
   let depth = 0;
@@ -80,15 +85,30 @@ function maxNesting(text: string, limit: number): number {
       }
     } else if (c === 41 || c === 93 || c === 125) {
       depth = Math.max(0, depth - 1);
-      if (c === 41 && text.charCodeAt(i + 1) === 46) {
-        chain++;
-        if (chain > limit * 4) {
-          return chain;
-        }
+    } else if (c === 46 && startsName(text.charCodeAt(i + 1))) {
+      chain++;
+      if (chain > limit * 4) {
+        return chain;
       }
-    } else if (c === 59) {
+    } else if (c === 59 || (c === 10 && !continuesChain(text, i + 1))) {
       chain = 0;
     }
   }
   return max;
+}
+
+/** `a-z`, `A-Z`, `_`, `$`, `#` or any non-ASCII letter: the start of a member name. */
+function startsName(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c === 35 || c > 127
+  );
+}
+
+/** Whether the line starting at `from` continues a chain (`  .then(...)`). */
+function continuesChain(text: string, from: number): boolean {
+  let i = from;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 13) {
+    i++;
+  }
+  return text.charCodeAt(i) === 46 || (text.charCodeAt(i) === 63 && text.charCodeAt(i + 1) === 46);
 }

@@ -32,7 +32,9 @@ export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', 
 
 /** Non-code files the processes analyzer reads. */
 const MANIFEST_NAMES = /(^|\/)(package\.json|Procfile|Dockerfile[^/]*|[^/]*\.dockerfile|(docker-)?compose[^/]*\.ya?ml|tsconfig\.json)$/i;
-const KUBERNETES_PATH = /(^|\/)(k8s|kube|kubernetes|helm|charts|deploy|manifests)\/.*\.ya?ml$/i;
+/** Two tests, not `dir\/.*\.ya?ml$`: that one is quadratic on a path of many `k8s/` segments. */
+const KUBERNETES_DIRECTORY = /(^|\/)(k8s|kube|kubernetes|helm|charts|deploy|manifests)\//i;
+const YAML_FILE = /\.ya?ml$/i;
 
 export function isPrunedDirectory(name: string): boolean {
   return PRUNED_DIRECTORIES.has(name);
@@ -62,5 +64,7 @@ export function isSourcePath(path: string): boolean {
 }
 
 export function isManifestPath(path: string): boolean {
-  return MANIFEST_NAMES.test(path) || KUBERNETES_PATH.test(path);
+  return (
+    MANIFEST_NAMES.test(path) || (YAML_FILE.test(path) && KUBERNETES_DIRECTORY.test(path))
+  );
 }

@@ -148,9 +148,18 @@ async function collectFiles(
   return new TarballTree(files, label, skipped);
 }
 
+/**
+ * Longest entry name kept, in characters (Linux's PATH_MAX). A longer one is
+ * no real source file, and path rules would spend time on it.
+ */
+const MAX_ENTRY_NAME = 4096;
+
 /** The path inside the repository, or undefined for an entry we never keep. */
 function keptPath(header: Header): string | undefined {
   if (header.type !== 'file' && header.type !== 'contiguous-file') {
+    return undefined;
+  }
+  if (header.name.length > MAX_ENTRY_NAME || header.name.includes('\0')) {
     return undefined;
   }
   if (header.name.startsWith('/') || /^[A-Za-z]:/.test(header.name)) {

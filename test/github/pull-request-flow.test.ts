@@ -347,13 +347,15 @@ describe('pull request pushes', () => {
 
   it('completes the check run as neutral, naming the limit, when over a limit', async () => {
     const { deliver, lines } = await createTestApp({ limits: { maxFiles: 2 } });
-    const api = new GitHubApiMock().installationToken();
+    const api = new GitHubApiMock().installationToken().app();
     api
       .config()
       .createCheckRun(501)
       .compare('main', HEAD_1, MERGE_BASE)
       .tarball(MERGE_BASE, archives.base!)
-      .updateCheckRun(501);
+      .updateCheckRun(501)
+      .comments([])
+      .createComment(9001);
 
     await deliver(
       'pull_request',
@@ -369,6 +371,9 @@ describe('pull request pushes', () => {
     const summary = (completed?.body.output as { summary: string }).summary;
     expect(summary).toContain('`maxFiles`');
     expect(summary).toContain('SCALING_REPORT_MAX_FILES');
+    const comment = String(api.written('POST', '/issues/12/comments')[0]?.body.body);
+    expect(comment.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(comment).toContain('`maxFiles`');
     expect(lines).toContainEqual(
       expect.objectContaining({
         msg: 'pull request could not be analyzed',

@@ -178,4 +178,39 @@ describe('InProcessRunner', () => {
     ]);
     expect(started).toEqual([analysisJobId(job)]);
   });
+
+  it('counts its jobs and tells the observer how each ended', async () => {
+    const { handler, finish } = gatedHandler();
+    const outcomes: string[] = [];
+    const runner = new InProcessRunner({
+      handler: (job) =>
+        job.pullNumber === 3 ? Promise.reject(new Error('boom')) : handler(job),
+      log: captureLog().log,
+      concurrency: 1,
+      observer: { finished: (outcome) => outcomes.push(outcome) },
+    });
+    const first = prJob(1, 'a');
+
+    await runner.enqueue(first);
+    await runner.enqueue(prJob(2, 'b'));
+    expect(await runner.counts()).toEqual({
+      waiting: 1,
+      active: 1,
+      delayed: 0,
+      completed: 0,
+      failed: 0,
+    });
+    await finish(first);
+    await finish(prJob(2, 'b'));
+    await runner.enqueue(prJob(3, 'c'));
+    await runner.drain();
+
+    expect(await runner.counts()).toMatchObject({
+      waiting: 0,
+      active: 0,
+      completed: 2,
+      failed: 1,
+    });
+    expect(outcomes).toEqual(['completed', 'completed', 'failed']);
+  });
 });

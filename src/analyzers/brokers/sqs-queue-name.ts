@@ -43,7 +43,7 @@ function queueNameOf(expr: Expr): string {
 
 /** `orders` of `.../123/orders` or `.../123/orders/`; undefined without a `/`. */
 function lastSegment(text: string): string | undefined {
-  const trimmed = text.replace(/\/+$/, '');
+  const trimmed = text.replace(/(?<!\/)\/+$/, '');
   const slash = trimmed.lastIndexOf('/');
   if (slash < 0 || slash === trimmed.length - 1) {
     return undefined;

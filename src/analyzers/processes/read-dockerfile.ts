@@ -58,7 +58,7 @@ function instructions(
     while (joined.trimEnd().endsWith('\\') && i + 1 < lines.length) {
       joined = `${joined.trimEnd().slice(0, -1)} ${lines[++i] ?? ''}`;
     }
-    const match = /^\s*([A-Za-z]+)\s+(.*)$/.exec(joined);
+    const match = /^\s*([A-Za-z]+)\s+(\S.*|)$/.exec(joined);
     if (
       match?.[1] &&
       match[2] !== undefined &&

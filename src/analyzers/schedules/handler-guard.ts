@@ -79,7 +79,7 @@ function evidenceAt(node: Node): GuardEvidence | undefined {
   ) {
     const match = SQL_LOCK.exec(node.getLiteralValue());
     return match
-      ? { guard: 'lock', what: match[0].replace(/\s*\($/, ''), line }
+      ? { guard: 'lock', what: match[0].replace(/(?<!\s)\s*\($/, ''), line }
       : undefined;
   }
   return undefined;

@@ -169,7 +169,7 @@ function linkBase(
   if (!isCommit(base.revision) || !isCommit(head.revision)) {
     throw new UsageError('--repo-url needs BASE and HEAD to be git revisions');
   }
-  const url = repoUrl.replace(/\/+$/, '');
+  const url = repoUrl.replace(/(?<!\/)\/+$/, '');
   return {
     base: `${url}/blob/${base.revision}`,
     head: `${url}/blob/${head.revision}`,

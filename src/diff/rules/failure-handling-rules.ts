@@ -15,7 +15,8 @@ function handlingIdentity(item: FailureHandling): string {
   if (item.queue !== undefined) {
     return `${item.kind}:queue:${item.queue}`;
   }
-  const detail = item.detail.replace(/\S+:\d+\b/g, '').replace(/\s+/g, ' ');
+  // Starting only at a word's start keeps this linear on one long word.
+  const detail = item.detail.replace(/(?<!\S)\S+:\d+\b/g, '').replace(/\s+/g, ' ');
   return `${item.kind}:${detail.trim()}`;
 }
 

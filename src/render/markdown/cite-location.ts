@@ -24,7 +24,7 @@ export function citeFile(file: string, linkBase?: string): string {
 }
 
 function fileUrl(linkBase: string, file: string): string {
-  const base = linkBase.replace(/\/+$/, '');
+  const base = linkBase.replace(/(?<!\/)\/+$/, '');
   const path = file.split('/').map(encodeURIComponent).join('/');
   return `${base}/${path}`;
 }

@@ -10,10 +10,13 @@ export interface StandInRequest {
   body: Record<string, unknown>;
 }
 
+type Answer = [number, unknown, Record<string, string>?];
+
+/** Answers a request; a promise holds the answer back (slow or stalled GitHub). */
 type Route = (
   req: IncomingMessage,
   body: Record<string, unknown>,
-) => [number, unknown, Record<string, string>?];
+) => Answer | Promise<Answer>;
 
 /**
  * A tiny GitHub Enterprise API on 127.0.0.1 (`/api/v3/...`), for tests that
@@ -23,12 +26,19 @@ type Route = (
 export class GitHubStandIn {
   readonly requests: StandInRequest[] = [];
   private readonly routes = new Map<string, Route>();
+  private readonly patterns: [string, RegExp, Route][] = [];
   private readonly server: Server = createServer((req, res) => {
     void this.handle(req, res);
   });
 
   route(method: string, path: string, route: Route): this {
     this.routes.set(`${method} ${path}`, route);
+    return this;
+  }
+
+  /** A route for every path `pattern` matches, after the exact routes. */
+  routeMatching(method: string, pattern: RegExp, route: Route): this {
+    this.patterns.push([method, pattern, route]);
     return this;
   }
 
@@ -65,10 +75,15 @@ export class GitHubStandIn {
       body,
     });
 
-    const route = this.routes.get(`${req.method} ${path}`);
+    const route =
+      this.routes.get(`${req.method} ${path}`) ??
+      this.patterns.find(([method, pattern]) => method === req.method && pattern.test(path))?.[2];
     const [status, payload, headers = {}] = route
-      ? route(req, body)
+      ? await route(req, body)
       : [404, { message: 'Not Found' }];
+    if (res.destroyed) {
+      return;
+    }
     const raw = Buffer.isBuffer(payload)
       ? payload
       : Buffer.from(JSON.stringify(payload));
