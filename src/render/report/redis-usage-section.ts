@@ -1,3 +1,4 @@
+import { growsWithoutBound } from './unbounded-key.js';
 import type {
   ArchitectureModel,
   RedisClient,
@@ -81,7 +82,7 @@ function ttlCell(key: RedisKey, ctx: ReportContext): string {
 }
 
 function lifetimeCell(key: RedisKey): string {
-  if (key.lifetime === 'durable' && key.ownedBy === undefined && !key.ttl) {
+  if (growsWithoutBound(key)) {
     return '⚠️ durable: no TTL, grows with every new id';
   }
   return key.lifetime;

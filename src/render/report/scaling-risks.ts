@@ -1,3 +1,4 @@
+import { growsWithoutBound } from './unbounded-key.js';
 import type { ArchitectureModel, Schedule, Site } from '../../model/types.js';
 import { codeSpan } from '../markdown/code-span.js';
 import { inlineText } from '../markdown/escape-cell.js';
@@ -29,10 +30,7 @@ export function scalingRisks(
         `(${ctx.citeAll(resource.sites)}): each deploy or scale-in interrupts its work.`,
     ),
     ...model.redisKeys
-      .filter(
-        (key) =>
-          key.lifetime === 'durable' && key.ownedBy === undefined && !key.ttl,
-      )
+      .filter(growsWithoutBound)
       .map(
         (key) =>
           `Key ${codeSpan(key.pattern)} never expires (${ctx.citeAll(key.sites)}): ` +
