@@ -44,10 +44,14 @@ export function globMatcher(glob: string): (path: string) => boolean {
     kinds: Uint8Array.from(steps, ([kind]) => kind),
     codes: Uint16Array.from(steps, ([, code]) => code),
     seen: new Int32Array(steps.length * 2 + 2),
-    lists: [new Int32Array(steps.length * 2 + 2), new Int32Array(steps.length * 2 + 2)],
+    lists: [
+      new Int32Array(steps.length * 2 + 2),
+      new Int32Array(steps.length * 2 + 2),
+    ],
   };
   return (path) =>
-    compiled.literals.every((run) => path.includes(run)) && matches(compiled, path);
+    compiled.literals.every((run) => path.includes(run)) &&
+    matches(compiled, path);
 }
 
 function anyTail(steps: readonly [number, number][]): number {
@@ -106,7 +110,10 @@ function matches(glob: CompiledGlob, path: string): boolean {
   addState(kinds, 0, current, seen, 0);
   for (let i = 0; i < path.length && current.size > 0; i++) {
     const c = path.charCodeAt(i);
-    if ((c === SLASH && seen[end] === i) || (glob.anyTail >= 0 && seen[glob.anyTail] === i)) {
+    if (
+      (c === SLASH && seen[end] === i) ||
+      (glob.anyTail >= 0 && seen[glob.anyTail] === i)
+    ) {
       return true;
     }
     next.size = 0;

@@ -21,12 +21,24 @@ const COMMENT_MODES = ['update', 'recreate'] as const;
 const PERMISSIONS = ['write', 'maintain', 'admin', 'anyone'] as const;
 
 /**
+ * Longest file read, in characters. The YAML parser's duplicate-key check
+ * is quadratic in the number of keys; a 1 MB file of keys took seconds.
+ */
+export const MAX_CONFIG_CHARS = 64 * 1024;
+
+/**
  * Validates `.github/scaling-report.yml`. Never throws: each setting that is
  * wrong keeps its default and is reported with its line, so a typo never
  * blocks the analysis.
  */
 export function parseConfig(text: string, file = CONFIG_PATH): ParsedConfig {
   const config = defaultConfig();
+  if (text.length > MAX_CONFIG_CHARS) {
+    const problem =
+      `is over ${MAX_CONFIG_CHARS / 1024} KiB, more than any real ` +
+      'configuration; defaults apply.';
+    return { config, problems: [{ file, message: problem }] };
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const reader = new YamlReader(file, lines, []);

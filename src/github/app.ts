@@ -12,6 +12,7 @@ import { CHECK_RUN_NAME } from './check-run.js';
 import type { CommandCooldownOptions } from './command-cooldown.js';
 import { CommandCooldown } from './command-cooldown.js';
 import { handleCommandComment } from './handle-command-comment.js';
+import { isWellFormedPayload } from './payload-shape.js';
 import { processAnalysisJob } from './process-analysis-job.js';
 import type { Skip } from './pull-request-job.js';
 import {
@@ -64,6 +65,9 @@ export function scalingReportApp(
   const cooldown = new CommandCooldown(options.commandCooldown);
 
   app.on([...PULL_REQUEST_EVENTS], async (context) => {
+    if (!wellFormed(context, app.log)) {
+      return;
+    }
     const { repository, pull_request: pull } = context.payload;
     const log = app.log.child({
       deliveryId: context.id,
@@ -77,6 +81,9 @@ export function scalingReportApp(
   });
 
   app.on('check_run.rerequested', async (context) => {
+    if (!wellFormed(context, app.log)) {
+      return;
+    }
     const { repository, check_run: run } = context.payload;
     const log = app.log.child({
       deliveryId: context.id,
@@ -89,6 +96,9 @@ export function scalingReportApp(
   });
 
   app.on('issue_comment.created', async (context) => {
+    if (!wellFormed(context, app.log)) {
+      return;
+    }
     const log = app.log.child({
       deliveryId: context.id,
       repo: context.payload.repository.full_name,
@@ -100,6 +110,15 @@ export function scalingReportApp(
   });
 
   return runner;
+}
+
+/** A payload without the fields the handlers read is dropped, not thrown on. */
+function wellFormed(context: { id: string; name: string; payload: unknown }, log: Logger): boolean {
+  if (isWellFormedPayload(context.name, context.payload)) {
+    return true;
+  }
+  log.warn({ deliveryId: context.id, event: context.name }, 'malformed webhook payload ignored');
+  return false;
 }
 
 async function enqueueOrSkip(

@@ -24,7 +24,8 @@ export function describeFailure(error: unknown, deliveryId: string): string {
   }
   const status = statusOf(error);
   if (status !== undefined) {
-    return `The analysis could not run: GitHub answered HTTP ${status}${meaningOf(status)}. ${logs}`;
+    const meaning = meaningOf(status);
+    return `The analysis could not run: GitHub answered HTTP ${status}${meaning}. ${logs}`;
   }
   return `The analysis could not run because of an internal error. ${logs}`;
 }
@@ -41,7 +42,7 @@ function meaningOf(status: number): string {
     return ' (GitHub refused the request as invalid)';
   }
   if (status >= 500) {
-    return ' (an error on GitHub\'s side, retried without success); re-run the check later';
+    return " (an error on GitHub's side, retried without success); re-run the check later";
   }
   return '';
 }

@@ -31,7 +31,9 @@ export async function fetchTarballTree(
   options: FetchTarballOptions = {},
 ): Promise<TarballTree> {
   const max = { ...DEFAULT_TARBALL_LIMITS, ...limits };
-  const signal = AbortSignal.timeout(options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS);
+  const signal = AbortSignal.timeout(
+    options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS,
+  );
   const response = await octokit.request(
     'GET /repos/{owner}/{repo}/tarball/{ref}',
     {

@@ -11,12 +11,20 @@ const LISTED_FILES = 5;
  * over the size cap, and a budget that stopped parsing. Each names the
  * setting the app's operator can raise.
  */
-export function limitNotes(diff: Pick<DiffResult, 'baseModel' | 'headModel'>): string[] {
-  return [...sideNotes('base', diff.baseModel), ...sideNotes('head', diff.headModel)];
+export function limitNotes(
+  diff: Pick<DiffResult, 'baseModel' | 'headModel'>,
+): string[] {
+  return [
+    ...sideNotes('base', diff.baseModel),
+    ...sideNotes('head', diff.headModel),
+  ];
 }
 
 /** The same notes for one analyzed tree (a `/scaling-report` full report). */
-export function sideNotes(side: 'base' | 'head', model: ArchitectureModel): string[] {
+export function sideNotes(
+  side: 'base' | 'head',
+  model: ArchitectureModel,
+): string[] {
   const notes: string[] = [];
   const tooLarge = model.stats.skipped.filter((s) => s.reason === 'too-large');
   if (tooLarge.length > 0) {
@@ -33,7 +41,10 @@ export function sideNotes(side: 'base' | 'head', model: ArchitectureModel): stri
       budget.kind === 'wall-time'
         ? `its wall-time budget (${Math.round(budget.limit / 1000)} s)`
         : `its memory budget (${Math.round(budget.limit / 2 ** 20)} MiB of heap)`;
-    const env = ANALYSIS_BUDGET_ENV[budget.kind === 'wall-time' ? 'wallTimeMs' : 'heapBytes'];
+    const env =
+      ANALYSIS_BUDGET_ENV[
+        budget.kind === 'wall-time' ? 'wallTimeMs' : 'heapBytes'
+      ];
     notes.push(
       `The analysis of the ${side} stopped at ${limit}: ` +
         `${count(budget.filesNotParsed, 'file')} not parsed, so findings may be missing. ` +

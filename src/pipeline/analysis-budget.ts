@@ -34,11 +34,16 @@ export class BudgetGuard {
   /** `probes` replace the clock (ms) and the heap reading (bytes) in tests. */
   constructor(
     private readonly budget: AnalysisBudget,
-    probes: { started?: number; now?: () => number; heapUsed?: () => number } = {},
+    probes: {
+      started?: number;
+      now?: () => number;
+      heapUsed?: () => number;
+    } = {},
   ) {
     this.now = probes.now ?? (() => performance.now());
     this.started = probes.started ?? this.now();
-    this.heapUsed = probes.heapUsed ?? (() => getHeapStatistics().used_heap_size);
+    this.heapUsed =
+      probes.heapUsed ?? (() => getHeapStatistics().used_heap_size);
   }
 
   /** True when parsing `path` is still within budget; remembers the files refused. */
@@ -53,7 +58,9 @@ export class BudgetGuard {
 
   /** The budget that ran out, if one did. */
   report(): BudgetExceeded | undefined {
-    return this.exceeded && { ...this.exceeded, filesNotParsed: this.notParsed.size };
+    return (
+      this.exceeded && { ...this.exceeded, filesNotParsed: this.notParsed.size }
+    );
   }
 
   private check(): Omit<BudgetExceeded, 'filesNotParsed'> | undefined {

@@ -8,7 +8,11 @@ import { buildTarball } from '../github/helpers/build-tarball.js';
 import { captureLog } from '../github/helpers/capture-log.js';
 import { GitHubApiMock } from '../github/helpers/github-api-mock.js';
 import { pullRequestPayload } from '../github/helpers/payloads.js';
-import { APP_ID, installationOctokit, testPrivateKey } from '../github/helpers/test-app.js';
+import {
+  APP_ID,
+  installationOctokit,
+  testPrivateKey,
+} from '../github/helpers/test-app.js';
 import { useNock } from '../github/helpers/use-nock.js';
 
 const MERGE_BASE = '1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d';
@@ -32,7 +36,12 @@ const RetryingOctokit = ProbotOctokit.defaults(
 
 async function retryingApp() {
   const { log, lines } = captureLog('info');
-  const probot = new Probot({ appId: APP_ID, privateKey: testPrivateKey(), log, Octokit: RetryingOctokit });
+  const probot = new Probot({
+    appId: APP_ID,
+    privateKey: testPrivateKey(),
+    log,
+    Octokit: RetryingOctokit,
+  });
   let runner: AnalysisRunner | undefined;
   await probot.load((app) => {
     runner = scalingReportApp(app, { appSlug: 'scaling-report' });
@@ -42,7 +51,7 @@ async function retryingApp() {
       id,
       name: 'pull_request',
       payload: pullRequestPayload('opened', { headSha: HEAD }),
-    } as Parameters<Probot['receive']>[0]);
+    });
     await runner?.drain?.();
   };
   return { deliver, lines };
@@ -56,15 +65,23 @@ beforeAll(async () => {
 });
 
 function summaryOf(api: GitHubApiMock): string {
-  const output = api.written('PATCH', '/check-runs/501')[0]?.body.output as { summary?: string };
+  const output = api.written('PATCH', '/check-runs/501')[0]?.body.output as {
+    summary?: string;
+  };
   return output.summary ?? '';
 }
 
 describe('GitHub API faults during a pull request analysis', () => {
   it('retries a 502 on the merge base and an archive, then posts once', async () => {
     const { deliver } = await retryingApp();
-    const api = new GitHubApiMock().installationToken().config().createCheckRun(501);
-    api.scope.get(`${REPO}/compare/main...${HEAD}`).query(true).reply(502, 'Bad Gateway');
+    const api = new GitHubApiMock()
+      .installationToken()
+      .config()
+      .createCheckRun(501);
+    api.scope
+      .get(`${REPO}/compare/main...${HEAD}`)
+      .query(true)
+      .reply(502, 'Bad Gateway');
     api.compare('main', HEAD, MERGE_BASE);
     api.scope.get(`${REPO}/tarball/${MERGE_BASE}`).reply(503, 'Unavailable');
     api.tarball(MERGE_BASE, base).tarball(HEAD, head);
@@ -73,49 +90,76 @@ describe('GitHub API faults during a pull request analysis', () => {
     await deliver('fault-502');
 
     expect(api.written('POST', '/issues/12/comments')).toHaveLength(1);
-    expect(api.written('PATCH', '/check-runs/501')[0]?.body.conclusion).toBe('neutral');
+    expect(api.written('PATCH', '/check-runs/501')[0]?.body.conclusion).toBe(
+      'neutral',
+    );
   });
 
   it.each([
     [404, 'the repository, commit or installation is gone'],
     [422, 'GitHub refused the request as invalid'],
-  ])('does not retry a %i, and says what it means in the check run', async (status, meaning) => {
-    const { deliver } = await retryingApp();
-    const api = new GitHubApiMock().installationToken().config().createCheckRun(501);
-    api.scope.get(`${REPO}/compare/main...${HEAD}`).query(true).reply(status, { message: 'No' });
-    api.updateCheckRun(501);
+  ])(
+    'does not retry a %i, and says what it means in the check run',
+    async (status, meaning) => {
+      const { deliver } = await retryingApp();
+      const api = new GitHubApiMock()
+        .installationToken()
+        .config()
+        .createCheckRun(501);
+      api.scope
+        .get(`${REPO}/compare/main...${HEAD}`)
+        .query(true)
+        .reply(status, { message: 'No' });
+      api.updateCheckRun(501);
 
-    await deliver(`fault-${status}`);
+      await deliver(`fault-${status}`);
 
-    expect(api.written('PATCH', '/check-runs/501')[0]?.body).toMatchObject({
-      conclusion: 'neutral',
-      output: { title: 'Analysis unavailable' },
-    });
-    expect(summaryOf(api)).toContain(`GitHub answered HTTP ${status} (${meaning}`);
-    expect(api.written('POST', '/issues/12/comments')).toEqual([]);
-  });
+      expect(api.written('PATCH', '/check-runs/501')[0]?.body).toMatchObject({
+        conclusion: 'neutral',
+        output: { title: 'Analysis unavailable' },
+      });
+      expect(summaryOf(api)).toContain(
+        `GitHub answered HTTP ${status} (${meaning}`,
+      );
+      expect(api.written('POST', '/issues/12/comments')).toEqual([]);
+    },
+  );
 
   it('gives up on a lasting 500 after a few tries, with a clear message and no comment', async () => {
     const { deliver } = await retryingApp();
-    const api = new GitHubApiMock().installationToken().config().createCheckRun(501);
-    api.scope.get(`${REPO}/compare/main...${HEAD}`).query(true).times(4).reply(500, 'Oops');
+    const api = new GitHubApiMock()
+      .installationToken()
+      .config()
+      .createCheckRun(501);
+    api.scope
+      .get(`${REPO}/compare/main...${HEAD}`)
+      .query(true)
+      .times(4)
+      .reply(500, 'Oops');
     api.updateCheckRun(501);
 
     await deliver('fault-500');
 
-    expect(summaryOf(api)).toContain("GitHub answered HTTP 500 (an error on GitHub's side");
+    expect(summaryOf(api)).toContain(
+      "GitHub answered HTTP 500 (an error on GitHub's side",
+    );
     expect(summaryOf(api)).toContain('`fault-500`');
     expect(api.written('POST', '/issues/12/comments')).toEqual([]);
   });
 
   it('a tarball redirect whose target fails: retried, then a clear message', async () => {
     const { deliver } = await retryingApp();
-    const api = new GitHubApiMock().installationToken().config().createCheckRun(501);
+    const api = new GitHubApiMock()
+      .installationToken()
+      .config()
+      .createCheckRun(501);
     api.compare('main', HEAD, MERGE_BASE);
     api.scope
       .get(`${REPO}/tarball/${MERGE_BASE}`)
       .times(4)
-      .reply(302, '', { location: `https://codeload.github.com/acme/billing/legacy.tar.gz/${MERGE_BASE}?token=SECRET1` });
+      .reply(302, '', {
+        location: `https://codeload.github.com/acme/billing/legacy.tar.gz/${MERGE_BASE}?token=SECRET1`,
+      });
     nock('https://codeload.github.com')
       .get(`/acme/billing/legacy.tar.gz/${MERGE_BASE}`)
       .query(true)
@@ -131,17 +175,30 @@ describe('GitHub API faults during a pull request analysis', () => {
 
   it('a failed comment does not stop the check run, and the comment is not posted half', async () => {
     const { deliver, lines } = await retryingApp();
-    const api = new GitHubApiMock().installationToken().config().createCheckRun(501);
-    api.compare('main', HEAD, MERGE_BASE).tarball(MERGE_BASE, base).tarball(HEAD, head);
+    const api = new GitHubApiMock()
+      .installationToken()
+      .config()
+      .createCheckRun(501);
+    api
+      .compare('main', HEAD, MERGE_BASE)
+      .tarball(MERGE_BASE, base)
+      .tarball(HEAD, head);
     api.comments([]);
-    api.scope.post(`${REPO}/issues/12/comments`).reply(422, { message: 'Body is too long' });
+    api.scope
+      .post(`${REPO}/issues/12/comments`)
+      .reply(422, { message: 'Body is too long' });
     api.updateCheckRun(501);
 
     await deliver('fault-comment');
 
-    expect(api.written('PATCH', '/check-runs/501')[0]?.body.status).toBe('completed');
+    expect(api.written('PATCH', '/check-runs/501')[0]?.body.status).toBe(
+      'completed',
+    );
     expect(lines).toContainEqual(
-      expect.objectContaining({ msg: 'pull request comment could not be posted', deliveryId: 'fault-comment' }),
+      expect.objectContaining({
+        msg: 'pull request comment could not be posted',
+        deliveryId: 'fault-comment',
+      }),
     );
   });
 });
@@ -153,18 +210,28 @@ describe('archive downloads that stall or are rate limited', () => {
       .delay(2000)
       .reply(200, head, { 'content-type': 'application/x-gzip' });
 
-    const fetching = fetchTarballTree(installationOctokit(), { owner: 'acme', repo: 'billing' }, HEAD, {}, {
-      timeoutMs: 100,
-    });
+    const fetching = fetchTarballTree(
+      installationOctokit(),
+      { owner: 'acme', repo: 'billing' },
+      HEAD,
+      {},
+      {
+        timeoutMs: 100,
+      },
+    );
 
-    await expect(fetching).rejects.toMatchObject({ name: expect.stringMatching(/TimeoutError|AbortError|HttpError/) });
+    await expect(fetching).rejects.toMatchObject({
+      name: expect.stringMatching(/TimeoutError|AbortError|HttpError/),
+    });
   });
 
   it('waits out a primary rate limit on the archive and then reads it', async () => {
-    const Throttled = ProbotOctokit.defaults((options: { throttle?: Record<string, unknown> }) => ({
-      ...options,
-      retry: { enabled: false },
-    }));
+    const Throttled = ProbotOctokit.defaults(
+      (options: { throttle?: Record<string, unknown> }) => ({
+        ...options,
+        retry: { enabled: false },
+      }),
+    );
     const quiet = (): void => undefined;
     const octokit = new Throttled({
       auth: { token: 'ghs_16C7e42F292c6912E7710c838347Ae178B4a' },
@@ -173,14 +240,22 @@ describe('archive downloads that stall or are rate limited', () => {
     const reset = Math.floor(Date.now() / 1000);
     nock('https://api.github.com')
       .get(`${REPO}/tarball/${HEAD}`)
-      .reply(403, { message: 'API rate limit exceeded' }, {
-        'x-ratelimit-remaining': '0',
-        'x-ratelimit-reset': String(reset),
-      })
+      .reply(
+        403,
+        { message: 'API rate limit exceeded' },
+        {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(reset),
+        },
+      )
       .get(`${REPO}/tarball/${HEAD}`)
       .reply(200, head, { 'content-type': 'application/x-gzip' });
 
-    const tree = await fetchTarballTree(octokit, { owner: 'acme', repo: 'billing' }, HEAD);
+    const tree = await fetchTarballTree(
+      octokit,
+      { owner: 'acme', repo: 'billing' },
+      HEAD,
+    );
 
     expect(await tree.paths()).toContain('src/queues/invoices.ts');
   });

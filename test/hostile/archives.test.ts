@@ -24,18 +24,26 @@ const HEAD_2 = '7a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d';
 useNock();
 
 const ROOT = 'acme-billing-0a1b2c3';
-const QUEUE = "import { Queue } from 'bullmq';\nexport const q = new Queue('emails');\n";
+const QUEUE =
+  "import { Queue } from 'bullmq';\nexport const q = new Queue('emails');\n";
 
 /** A `.tar.gz` of raw entries, headers written as given (sizes may lie about content). */
 async function rawArchive(
-  entries: { name: string; content?: Buffer; type?: 'file' | 'symlink' | 'link'; linkname?: string }[],
+  entries: {
+    name: string;
+    content?: Buffer;
+    type?: 'file' | 'symlink' | 'link';
+    linkname?: string;
+  }[],
 ): Promise<Buffer> {
   const archive = pack();
   const chunks: Buffer[] = [];
   archive.on('data', (chunk: unknown) => {
     chunks.push(chunk as Buffer);
   });
-  const done = new Promise<void>((resolve) => archive.on('end', () => resolve()));
+  const done = new Promise<void>((resolve) =>
+    archive.on('end', () => resolve()),
+  );
   for (const { content, ...header } of entries) {
     archive.entry(header, content ?? Buffer.alloc(0));
   }
@@ -51,13 +59,19 @@ describe('archives from GitHub: caps', () => {
     ['maxFiles', { maxFiles: 3 }],
   ] as const)('stops at %s, naming the cap', async (limit, limits) => {
     const files = Object.fromEntries(
-      Array.from({ length: 12 }, (_, i) => [`src/f${i}.ts`, `export const v${i} = ${i};\n`]),
+      Array.from({ length: 12 }, (_, i) => [
+        `src/f${i}.ts`,
+        `export const v${i} = ${i};\n`,
+      ]),
     );
 
     const reading = readTarballTree(await buildTarball(files), 'label', limits);
 
     await expect(reading).rejects.toBeInstanceOf(InputTooLargeError);
-    await expect(reading).rejects.toMatchObject({ limit, max: Object.values(limits)[0] });
+    await expect(reading).rejects.toMatchObject({
+      limit,
+      max: Object.values(limits)[0],
+    });
   });
 
   it('skips one file over maxFileBytes, says so, and keeps the rest', async () => {
@@ -66,7 +80,9 @@ describe('archives from GitHub: caps', () => {
       'src/queue.ts': QUEUE,
     });
 
-    const tree = await readTarballTree(archive, 'label', { maxFileBytes: 4096 });
+    const tree = await readTarballTree(archive, 'label', {
+      maxFileBytes: 4096,
+    });
 
     expect(await tree.paths()).toEqual(['src/queue.ts']);
     expect(tree.skipped).toEqual([{ file: 'src/big.ts', reason: 'too-large' }]);
@@ -90,7 +106,9 @@ describe('archives from GitHub: caps', () => {
     expect(() => limitsFromEnv({ SCALING_REPORT_MAX_FILES: '1e9x' })).toThrow(
       /SCALING_REPORT_MAX_FILES/,
     );
-    expect(() => limitsFromEnv({ SCALING_REPORT_MAX_FILE_BYTES: '-1' })).toThrow();
+    expect(() =>
+      limitsFromEnv({ SCALING_REPORT_MAX_FILE_BYTES: '-1' }),
+    ).toThrow();
   });
 
   it('stops a decompression bomb at the uncompressed cap without inflating it', async () => {
@@ -107,66 +125,106 @@ describe('archives from GitHub: caps', () => {
       maxFileBytes: 512 * 1024 * 1024,
     });
 
-    await expect(reading).rejects.toMatchObject({ limit: 'maxUncompressedBytes' });
+    await expect(reading).rejects.toMatchObject({
+      limit: 'maxUncompressedBytes',
+    });
     expect(performance.now() - started).toBeLessThan(5000);
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(64 * 1024 * 1024);
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(
+      64 * 1024 * 1024,
+    );
   });
 
   it('stops a bomb of a file declared small enough but streamed in chunks', async () => {
     const bomb = await rawArchive([
       { name: `${ROOT}/README.md`, content: Buffer.alloc(64 * 1024 * 1024) },
     ]);
-    const chunks = Array.from({ length: Math.ceil(bomb.length / 4096) }, (_, i) =>
-      bomb.subarray(i * 4096, i * 4096 + 4096),
+    const chunks = Array.from(
+      { length: Math.ceil(bomb.length / 4096) },
+      (_, i) => bomb.subarray(i * 4096, i * 4096 + 4096),
     );
 
     const reading = readTarballTree(Readable.from(chunks), 'label', {
       maxUncompressedBytes: 1024 * 1024,
     });
 
-    await expect(reading).rejects.toMatchObject({ limit: 'maxUncompressedBytes' });
+    await expect(reading).rejects.toMatchObject({
+      limit: 'maxUncompressedBytes',
+    });
   });
 
   it('has defaults that bound every dimension', () => {
-    expect(Object.values(DEFAULT_TARBALL_LIMITS).every(Number.isSafeInteger)).toBe(true);
+    expect(
+      Object.values(DEFAULT_TARBALL_LIMITS).every(Number.isSafeInteger),
+    ).toBe(true);
   });
 });
 
 describe('archives from GitHub: paths and links', () => {
   const hostile = [
-    { name: `${ROOT}/src/link.ts`, type: 'symlink' as const, linkname: '/etc/passwd' },
-    { name: `${ROOT}/src/up.ts`, type: 'symlink' as const, linkname: '../../../../etc/shadow' },
-    { name: `${ROOT}/src/hard.ts`, type: 'link' as const, linkname: `${ROOT}/src/ok.ts` },
-    { name: `${ROOT}/src/hard-out.ts`, type: 'link' as const, linkname: '/etc/passwd' },
+    {
+      name: `${ROOT}/src/link.ts`,
+      type: 'symlink' as const,
+      linkname: '/etc/passwd',
+    },
+    {
+      name: `${ROOT}/src/up.ts`,
+      type: 'symlink' as const,
+      linkname: '../../../../etc/shadow',
+    },
+    {
+      name: `${ROOT}/src/hard.ts`,
+      type: 'link' as const,
+      linkname: `${ROOT}/src/ok.ts`,
+    },
+    {
+      name: `${ROOT}/src/hard-out.ts`,
+      type: 'link' as const,
+      linkname: '/etc/passwd',
+    },
     { name: `${ROOT}/../../escape.ts`, content: Buffer.from(QUEUE) },
     { name: `${ROOT}/src/../../../escape2.ts`, content: Buffer.from(QUEUE) },
     { name: '/abs/src/evil.ts', content: Buffer.from(QUEUE) },
     { name: 'C:/windows/src/evil.ts', content: Buffer.from(QUEUE) },
-    { name: `${ROOT}/${'deep/'.repeat(1000)}long.ts`, content: Buffer.from(QUEUE) },
+    {
+      name: `${ROOT}/${'deep/'.repeat(1000)}long.ts`,
+      content: Buffer.from(QUEUE),
+    },
   ];
 
   it.each(hostile.map((entry) => [entry.name.slice(0, 60), entry]))(
     'never keeps %s',
     async (_name, entry) => {
       const archive = await rawArchive([
-        { name: `${ROOT}/src/ok.ts`, content: Buffer.from('export const ok = 1;\n') },
+        {
+          name: `${ROOT}/src/ok.ts`,
+          content: Buffer.from('export const ok = 1;\n'),
+        },
         entry,
       ]);
 
       const tree = await readTarballTree(archive, 'label');
 
       expect(await tree.paths()).toEqual(['src/ok.ts']);
-      expect((await tree.read('src/ok.ts'))?.toString()).toBe('export const ok = 1;\n');
+      expect((await tree.read('src/ok.ts'))?.toString()).toBe(
+        'export const ok = 1;\n',
+      );
     },
   );
 
   it('answers nothing for paths that climb or are absolute when read', async () => {
     const archive = await rawArchive([
-      { name: `${ROOT}/src/ok.ts`, content: Buffer.from('export const ok = 1;\n') },
+      {
+        name: `${ROOT}/src/ok.ts`,
+        content: Buffer.from('export const ok = 1;\n'),
+      },
     ]);
     const tree = await readTarballTree(archive, 'label');
 
-    for (const path of ['../../etc/passwd', '/etc/passwd', 'src/../../etc/passwd']) {
+    for (const path of [
+      '../../etc/passwd',
+      '/etc/passwd',
+      'src/../../etc/passwd',
+    ]) {
       expect(await tree.read(path)).toBeUndefined();
     }
   });
@@ -180,12 +238,19 @@ describe('archives from GitHub: paths and links', () => {
     const model = await analyzeTree(await readTarballTree(archive, 'label'));
 
     expect(model.queues.map((queue) => queue.name)).toEqual(['emails']);
-    expect(model.queues[0]?.sites.map((site) => site.file)).toEqual(['src/queue.ts']);
+    expect(model.queues[0]?.sites.map((site) => site.file)).toEqual([
+      'src/queue.ts',
+    ]);
   });
 });
 
 describe('past a cap, the app says which one in the comment and the check run', () => {
-  function mockPush(api: GitHubApiMock, headSha: string, base: Buffer, head: Buffer): void {
+  function mockPush(
+    api: GitHubApiMock,
+    headSha: string,
+    base: Buffer,
+    head: Buffer,
+  ): void {
     api
       .config()
       .createCheckRun(501)
@@ -201,12 +266,23 @@ describe('past a cap, the app says which one in the comment and the check run', 
       ...headAddsQueue,
       'src/generated/schema.ts': `export const schema = '${'x'.repeat(4000)}';\n`,
     };
-    mockPush(api, HEAD, await buildTarball(baseFiles), await buildTarball(head));
+    mockPush(
+      api,
+      HEAD,
+      await buildTarball(baseFiles),
+      await buildTarball(head),
+    );
     api.comments([]).createComment(9001).updateCheckRun(501);
 
-    await deliver('pull_request', 'd-cap-1', pullRequestPayload('opened', { headSha: HEAD }));
+    await deliver(
+      'pull_request',
+      'd-cap-1',
+      pullRequestPayload('opened', { headSha: HEAD }),
+    );
 
-    const comment = String(api.written('POST', '/issues/12/comments')[0]?.body.body);
+    const comment = String(
+      api.written('POST', '/issues/12/comments')[0]?.body.body,
+    );
     expect(comment).toContain('invoices');
     expect(comment).toContain('`src/generated/schema.ts`');
     expect(comment).toContain('`maxFileBytes`');
@@ -215,7 +291,9 @@ describe('past a cap, the app says which one in the comment and the check run', 
       summary: string;
       text: string;
     };
-    expect(output.summary).toContain('1 file skipped on the head (too-large: 1)');
+    expect(output.summary).toContain(
+      '1 file skipped on the head (too-large: 1)',
+    );
     expect(output.text).toContain('`src/generated/schema.ts`');
   });
 
@@ -223,7 +301,10 @@ describe('past a cap, the app says which one in the comment and the check run', 
     const { deliver } = await createTestApp({ limits: { maxFiles: 5 } });
     const api = new GitHubApiMock().installationToken().app();
     const huge = Object.fromEntries(
-      Array.from({ length: 8 }, (_, i) => [`src/f${i}.ts`, `export const v = ${i};\n`]),
+      Array.from({ length: 8 }, (_, i) => [
+        `src/f${i}.ts`,
+        `export const v = ${i};\n`,
+      ]),
     );
     api
       .config()
@@ -234,9 +315,15 @@ describe('past a cap, the app says which one in the comment and the check run', 
       .comments([])
       .createComment(9001);
 
-    await deliver('pull_request', 'd-cap-2', pullRequestPayload('opened', { headSha: HEAD }));
+    await deliver(
+      'pull_request',
+      'd-cap-2',
+      pullRequestPayload('opened', { headSha: HEAD }),
+    );
 
-    const notice = String(api.written('POST', '/issues/12/comments')[0]?.body.body);
+    const notice = String(
+      api.written('POST', '/issues/12/comments')[0]?.body.body,
+    );
     expect(notice.startsWith(COMMENT_MARKER)).toBe(true);
     expect(notice).toContain('not analyzed');
     expect(notice).toContain('`maxFiles` (5)');
@@ -246,14 +333,25 @@ describe('past a cap, the app says which one in the comment and the check run', 
       output: { title: 'Analysis unavailable' },
     });
 
-    mockPush(api, HEAD_2, await buildTarball(baseFiles), await buildTarball(headAddsQueue));
+    mockPush(
+      api,
+      HEAD_2,
+      await buildTarball(baseFiles),
+      await buildTarball(headAddsQueue),
+    );
     api
       .comments([{ id: 9001, body: notice, login: 'scaling-report[bot]' }])
       .updateComment(9001)
       .updateCheckRun(501);
-    await deliver('pull_request', 'd-cap-3', pullRequestPayload('synchronize', { headSha: HEAD_2 }));
+    await deliver(
+      'pull_request',
+      'd-cap-3',
+      pullRequestPayload('synchronize', { headSha: HEAD_2 }),
+    );
 
-    const updated = String(api.written('PATCH', '/issues/comments/9001')[0]?.body.body);
+    const updated = String(
+      api.written('PATCH', '/issues/comments/9001')[0]?.body.body,
+    );
     expect(updated).toContain('invoices');
     expect(updated).not.toContain('not analyzed');
   });

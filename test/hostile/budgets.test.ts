@@ -2,7 +2,10 @@ import { analysisCheckResult } from '../../src/github/check-run-result.js';
 import { limitNotes } from '../../src/github/limit-notes.js';
 import { budgetFromEnv } from '../../src/github/limits-from-env.js';
 import { emptyModel } from '../../src/model/empty-model.js';
-import { BudgetGuard, defaultAnalysisBudget } from '../../src/pipeline/analysis-budget.js';
+import {
+  BudgetGuard,
+  defaultAnalysisBudget,
+} from '../../src/pipeline/analysis-budget.js';
 import { analyzeTree } from '../../src/pipeline/analyze-tree.js';
 import { renderComment } from '../../src/render/comment/render-comment.js';
 import { diffArchitectures } from '../../src/diff/diff-architectures.js';
@@ -21,9 +24,16 @@ describe('analysis budgets', () => {
   it('stops parsing past the heap budget and says so in the model and the log', async () => {
     const { log, lines } = captureLog('warn');
 
-    const model = await analyzeTree(new MemoryTree(QUEUES, 'q'), { log, budget: { heapBytes: 1 } });
+    const model = await analyzeTree(new MemoryTree(QUEUES, 'q'), {
+      log,
+      budget: { heapBytes: 1 },
+    });
 
-    expect(model.stats.budgetExceeded).toEqual({ kind: 'heap', limit: 1, filesNotParsed: 10 });
+    expect(model.stats.budgetExceeded).toEqual({
+      kind: 'heap',
+      limit: 1,
+      filesNotParsed: 10,
+    });
     expect(model.stats.filesParsed).toBe(0);
     expect(new Set(model.stats.skipped.map((file) => file.reason))).toEqual(
       new Set(['budget-exceeded']),
@@ -37,9 +47,14 @@ describe('analysis budgets', () => {
   });
 
   it('stops parsing past the wall-time budget and returns what it has', async () => {
-    const model = await analyzeTree(new MemoryTree(QUEUES, 'q'), { budget: { wallTimeMs: 0 } });
+    const model = await analyzeTree(new MemoryTree(QUEUES, 'q'), {
+      budget: { wallTimeMs: 0 },
+    });
 
-    expect(model.stats.budgetExceeded).toMatchObject({ kind: 'wall-time', limit: 0 });
+    expect(model.stats.budgetExceeded).toMatchObject({
+      kind: 'wall-time',
+      limit: 0,
+    });
     expect(model.queues).toEqual([]);
   });
 
@@ -49,14 +64,19 @@ describe('analysis budgets', () => {
     expect(model.stats.budgetExceeded).toBeUndefined();
     expect(model.queues).toHaveLength(10);
     expect(defaultAnalysisBudget().wallTimeMs).toBeGreaterThanOrEqual(60_000);
-    expect(defaultAnalysisBudget().heapBytes).toBeGreaterThan(256 * 1024 * 1024);
+    expect(defaultAnalysisBudget().heapBytes).toBeGreaterThan(
+      256 * 1024 * 1024,
+    );
   });
 
   it('checks between files, stays exceeded once out, and counts each file once', () => {
     let now = 0;
     let heap = 100;
     const budget = { wallTimeMs: 50, heapBytes: 1000 };
-    const guard = new BudgetGuard(budget, { now: () => now, heapUsed: () => heap });
+    const guard = new BudgetGuard(budget, {
+      now: () => now,
+      heapUsed: () => heap,
+    });
 
     expect(guard.allows('a.ts')).toBe(true);
     now = 51;
@@ -65,7 +85,11 @@ describe('analysis budgets', () => {
     heap = 0;
     expect(guard.allows('b.ts')).toBe(false);
     expect(guard.allows('c.ts')).toBe(false);
-    expect(guard.report()).toEqual({ kind: 'wall-time', limit: 50, filesNotParsed: 2 });
+    expect(guard.report()).toEqual({
+      kind: 'wall-time',
+      limit: 50,
+      filesNotParsed: 2,
+    });
   });
 
   it('reads the budgets from the environment and refuses a typo', () => {
@@ -76,7 +100,9 @@ describe('analysis budgets', () => {
       }),
     ).toEqual({ wallTimeMs: 120_000, heapBytes: 1_073_741_824 });
     expect(budgetFromEnv({})).toEqual({});
-    expect(() => budgetFromEnv({ SCALING_REPORT_MAX_ANALYSIS_MS: '2m' })).toThrow(
+    expect(() =>
+      budgetFromEnv({ SCALING_REPORT_MAX_ANALYSIS_MS: '2m' }),
+    ).toThrow(
       /SCALING_REPORT_MAX_ANALYSIS_MS must be a positive whole number of milliseconds/,
     );
   });
@@ -85,7 +111,11 @@ describe('analysis budgets', () => {
 describe('a partial result says so', () => {
   const base = emptyModel('base');
   const head = emptyModel('head');
-  head.stats.budgetExceeded = { kind: 'wall-time', limit: 120_000, filesNotParsed: 37 };
+  head.stats.budgetExceeded = {
+    kind: 'wall-time',
+    limit: 120_000,
+    filesNotParsed: 37,
+  };
   head.queues.push({
     name: 'emails',
     library: 'bullmq',
@@ -107,12 +137,18 @@ describe('a partial result says so', () => {
       maxLength: 65_536,
     });
 
-    expect(body).toContain('stopped at its wall-time budget (120 s): 37 files not parsed');
+    expect(body).toContain(
+      'stopped at its wall-time budget (120 s): 37 files not parsed',
+    );
     expect(body).toContain('SCALING_REPORT_MAX_ANALYSIS_MS');
   });
 
   it('in the check run', () => {
-    const result = analysisCheckResult(diff, { ...context, failLevel: 'none', notes: [] });
+    const result = analysisCheckResult(diff, {
+      ...context,
+      failLevel: 'none',
+      notes: [],
+    });
 
     expect(result.summary).toContain(
       'The head analysis ran out of its wall-time budget (120000) and is partial: 37 files not parsed.',
@@ -121,10 +157,16 @@ describe('a partial result says so', () => {
 
   it('names the memory budget in MiB', () => {
     const heavy = emptyModel('head');
-    heavy.stats.budgetExceeded = { kind: 'heap', limit: 512 * 2 ** 20, filesNotParsed: 1 };
+    heavy.stats.budgetExceeded = {
+      kind: 'heap',
+      limit: 512 * 2 ** 20,
+      filesNotParsed: 1,
+    };
 
     expect(limitNotes({ baseModel: base, headModel: heavy })).toEqual([
-      expect.stringContaining('its memory budget (512 MiB of heap): 1 file not parsed'),
+      expect.stringContaining(
+        'its memory budget (512 MiB of heap): 1 file not parsed',
+      ),
     ]);
   });
 });

@@ -37,11 +37,21 @@ describe('commands from people without the permission', () => {
         .permission('bob-reviewer', permission)
         .createComment(9100);
 
-      await deliver('issue_comment', `perm-${permission}`, commentPayload('/scaling-report diff'));
+      await deliver(
+        'issue_comment',
+        `perm-${permission}`,
+        commentPayload('/scaling-report diff'),
+      );
 
       expect(runner.jobs).toEqual([]);
-      expect(api.calls.map((call) => [call.method, call.path, call.body.body])).toEqual([
-        ['POST', '/repos/acme/billing/issues/12/comments', refusalReply('bob-reviewer', 'write')],
+      expect(
+        api.calls.map((call) => [call.method, call.path, call.body.body]),
+      ).toEqual([
+        [
+          'POST',
+          '/repos/acme/billing/issues/12/comments',
+          refusalReply('bob-reviewer', 'write'),
+        ],
       ]);
     },
   );
@@ -49,12 +59,19 @@ describe('commands from people without the permission', () => {
   it('an outside contributor (404 on the permission) is refused the same way', async () => {
     const runner = new RecordingRunner();
     const { deliver } = await createTestApp({ runner });
-    const api = new GitHubApiMock().installationToken().config().createComment(9100);
+    const api = new GitHubApiMock()
+      .installationToken()
+      .config()
+      .createComment(9100);
     api.scope
       .get('/repos/acme/billing/collaborators/bob-reviewer/permission')
       .reply(404, { message: 'Not Found' });
 
-    await deliver('issue_comment', 'perm-outside', commentPayload('/scaling-report'));
+    await deliver(
+      'issue_comment',
+      'perm-outside',
+      commentPayload('/scaling-report'),
+    );
 
     expect(runner.jobs).toEqual([]);
     expect(api.written('POST', '/issues/12/comments')).toHaveLength(1);
@@ -71,22 +88,35 @@ describe('the per-pull-request cooldown', () => {
     }
 
     for (let i = 0; i < 6; i++) {
-      await deliver('issue_comment', `spam-${i}`, commentPayload('/scaling-report'));
+      await deliver(
+        'issue_comment',
+        `spam-${i}`,
+        commentPayload('/scaling-report'),
+      );
     }
 
     expect(runner.jobs).toHaveLength(2);
-    expect(lines.filter((line) => line.msg === 'command ignored: cooldown')).toHaveLength(4);
+    expect(
+      lines.filter((line) => line.msg === 'command ignored: cooldown'),
+    ).toHaveLength(4);
   });
 
   it('stops an unauthorized spammer after two refusals', async () => {
     const { deliver } = await createTestApp();
     const api = new GitHubApiMock().installationToken();
     for (let i = 0; i < 2; i++) {
-      api.config().permission('bob-reviewer', 'read').createComment(9100 + i);
+      api
+        .config()
+        .permission('bob-reviewer', 'read')
+        .createComment(9100 + i);
     }
 
     for (let i = 0; i < 10; i++) {
-      await deliver('issue_comment', `refused-${i}`, commentPayload('/scaling-report'));
+      await deliver(
+        'issue_comment',
+        `refused-${i}`,
+        commentPayload('/scaling-report'),
+      );
     }
 
     expect(api.written('POST', '/issues/12/comments')).toHaveLength(2);
@@ -141,8 +171,16 @@ describe('commands that must not trigger', () => {
   });
 
   it.each([
-    ['after a closed fence', '```\ncode\n```\n/scaling-report', { kind: 'report' }],
-    ['after a closed HTML comment', '<!-- note -->\n/scaling-report diff', { kind: 'diff' }],
+    [
+      'after a closed fence',
+      '```\ncode\n```\n/scaling-report',
+      { kind: 'report' },
+    ],
+    [
+      'after a closed HTML comment',
+      '<!-- note -->\n/scaling-report diff',
+      { kind: 'diff' },
+    ],
     ['with CRLF line ends', 'Hi\r\n/scaling-report diff\r\n', { kind: 'diff' }],
   ])('still runs %s', (_name, body, command) => {
     expect(parseCommand(body)).toEqual(command);
@@ -153,12 +191,19 @@ describe('no loops with bots', () => {
   it.each([
     ['our own app', { login: 'scaling-report[bot]', type: 'Bot' as const }],
     ['another bot', { login: 'dependabot[bot]', type: 'Bot' as const }],
-    ['a bot typed as a user', { login: 'ci-helper[bot]', type: 'User' as const }],
+    [
+      'a bot typed as a user',
+      { login: 'ci-helper[bot]', type: 'User' as const },
+    ],
   ])('ignores %s without a request', async (_name, author) => {
     const runner = new RecordingRunner();
     const { deliver } = await createTestApp({ runner });
 
-    await deliver('issue_comment', `bot-${author.login}`, commentPayload('/scaling-report', author));
+    await deliver(
+      'issue_comment',
+      `bot-${author.login}`,
+      commentPayload('/scaling-report', author),
+    );
 
     expect(runner.jobs).toEqual([]);
   });
@@ -167,7 +212,9 @@ describe('no loops with bots', () => {
     const runner = new RecordingRunner();
     const { deliver } = await createTestApp({ runner });
     const payload = commentPayload('/scaling-report');
-    (payload.comment as { performed_via_github_app: unknown }).performed_via_github_app = {
+    (
+      payload.comment as { performed_via_github_app: unknown }
+    ).performed_via_github_app = {
       id: 1,
       slug: 'some-integration',
     };

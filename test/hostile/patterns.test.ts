@@ -29,13 +29,22 @@ describe('every regular expression literal under src/', () => {
     .filter((file) => file.endsWith('.ts'))
     .map((file) => join(root, file));
   const literals: [string, RegExp][] = files.flatMap((file) => {
-    const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+    const source = ts.createSourceFile(
+      file,
+      readFileSync(file, 'utf8'),
+      ts.ScriptTarget.Latest,
+    );
     const found: [string, RegExp][] = [];
     const visit = (node: ts.Node): void => {
       if (ts.isRegularExpressionLiteral(node)) {
-        const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-        const [, body = '', flags = ''] = /^\/(.*)\/([a-z]*)$/s.exec(node.text) ?? [];
-        found.push([`${relative(root, file)}:${line} ${node.text}`, new RegExp(body, flags)]);
+        const line =
+          source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+        const [, body = '', flags = ''] =
+          /^\/(.*)\/([a-z]*)$/s.exec(node.text) ?? [];
+        found.push([
+          `${relative(root, file)}:${line} ${node.text}`,
+          new RegExp(body, flags),
+        ]);
       }
       ts.forEachChild(node, visit);
     };
@@ -44,8 +53,33 @@ describe('every regular expression literal under src/', () => {
   });
 
   /** Runs of what the patterns around here match, each ending in a character that fails them. */
-  const units = [' ', 'a', 'A', '0', '/', ':', '.', '-', '"', "'", '`', '(', '{', '\t', 'a:1',
-    'a-', '"a ', 'k8s/', 'import ', 'from ', 'pg_notify({', 'LISTEN "', 'this.', ',', '\\'];
+  const units = [
+    ' ',
+    'a',
+    'A',
+    '0',
+    '/',
+    ':',
+    '.',
+    '-',
+    '"',
+    "'",
+    '`',
+    '(',
+    '{',
+    '\t',
+    'a:1',
+    'a-',
+    '"a ',
+    'k8s/',
+    'import ',
+    'from ',
+    'pg_notify({',
+    'LISTEN "',
+    'this.',
+    ',',
+    '\\',
+  ];
   const adversarial = units.flatMap((unit) => [
     unit.repeat(Math.ceil(20_000 / unit.length)) + '\u0000',
     `x${unit.repeat(Math.ceil(20_000 / unit.length))}!\n`,
@@ -55,35 +89,56 @@ describe('every regular expression literal under src/', () => {
     expect(literals.length).toBeGreaterThan(80);
   });
 
-  it.each(literals)('%s stays linear on adversarial input', (_where, literal) => {
-    // One search tries every start position, which is where backtracking multiplies.
-    const pattern = new RegExp(literal.source, literal.flags.replace(/[gy]/g, ''));
-    for (const input of adversarial) {
-      const { ms } = timed(() => pattern.test(input));
-      expect({ input: input.slice(0, 12), ms: ms < BOUND_MS }).toEqual({
-        input: input.slice(0, 12),
-        ms: true,
-      });
-    }
-  });
+  it.each(literals)(
+    '%s stays linear on adversarial input',
+    (_where, literal) => {
+      // One search tries every start position, which is where backtracking multiplies.
+      const pattern = new RegExp(
+        literal.source,
+        literal.flags.replace(/[gy]/g, ''),
+      );
+      for (const input of adversarial) {
+        const { ms } = timed(() => pattern.test(input));
+        expect({ input: input.slice(0, 12), ms: ms < BOUND_MS }).toEqual({
+          input: input.slice(0, 12),
+          ms: true,
+        });
+      }
+    },
+  );
 });
 
 describe('patterns built at run time, on crafted input', () => {
   it.each([
-    ['import followed by a megabyte of spaces', `import${' '.repeat(1_000_000)}x`],
-    ['require( followed by spaces', `require(${' '.repeat(200_000)}x`.repeat(3)],
+    [
+      'import followed by a megabyte of spaces',
+      `import${' '.repeat(1_000_000)}x`,
+    ],
+    [
+      'require( followed by spaces',
+      `require(${' '.repeat(200_000)}x`.repeat(3),
+    ],
     ['unclosed specifiers', `from '${'a'.repeat(299)}\n`.repeat(3000)],
   ])('scanImportSpecifiers: %s', (_name, text) => {
-    expect(timed(() => scanImportSpecifiers(text)).ms).toBeLessThan(BOUND_MS * 4);
+    expect(timed(() => scanImportSpecifiers(text)).ms).toBeLessThan(
+      BOUND_MS * 4,
+    );
   });
 
   it('scanImportSpecifiers still finds every form', () => {
-    const text = "import a from 'a';\nimport('b');\nconst c = require( \"c\" );\nexport * from './d';";
+    const text =
+      "import a from 'a';\nimport('b');\nconst c = require( \"c\" );\nexport * from './d';";
     expect(scanImportSpecifiers(text)).toEqual(['a', 'b', 'c', './d']);
   });
 
   it('the keyword pre-filter scans a megabyte in linear time', () => {
-    const match = buildPrefilter(['bullmq', 'ioredis', 'Queue', '.process(', 'pg_notify']);
+    const match = buildPrefilter([
+      'bullmq',
+      'ioredis',
+      'Queue',
+      '.process(',
+      'pg_notify',
+    ]);
     const text = 'bullm'.repeat(200_000);
     expect(timed(() => match(text))).toMatchObject({ value: false });
     expect(timed(() => match(text)).ms).toBeLessThan(BOUND_MS);
@@ -95,7 +150,9 @@ describe('patterns built at run time, on crafted input', () => {
     ['compose names', `${'compose'.repeat(5000)}.yml/x`],
     ['test suffixes', `${'.test'.repeat(5000)}.tsx.`],
   ])('path rules on %s', (_name, path) => {
-    expect(timed(() => [isManifestPath(path), outOfScope(path)]).ms).toBeLessThan(BOUND_MS);
+    expect(
+      timed(() => [isManifestPath(path), outOfScope(path)]).ms,
+    ).toBeLessThan(BOUND_MS);
   });
 
   it('path rules still recognize Kubernetes manifests', () => {
@@ -118,7 +175,9 @@ describe('patterns built at run time, on crafted input', () => {
     const path = fc.stringMatching(/^[a-c]{0,3}(\/[a-c]{0,3}){0,4}$/);
     fc.assert(
       fc.property(glob, path, (g, p) => {
-        expect(createPathFilter({ include: [g], exclude: [] })(p)).toBe(regexGlob(g).test(p));
+        expect(createPathFilter({ include: [g], exclude: [] })(p)).toBe(
+          regexGlob(g).test(p),
+        );
       }),
       { seed: SEED, numRuns: 300 },
     );
@@ -128,16 +187,36 @@ describe('patterns built at run time, on crafted input', () => {
     ['stars around one letter', '*a'.repeat(20) + 'b', 'a'.repeat(600)],
     ['a very long pattern', '*'.repeat(5000), 'a'.repeat(5000)],
   ])('PSUBSCRIBE globs: %s', (_name, pattern, channel) => {
-    const view = { name: pattern, pattern: true, publishers: [], subscribers: [] };
+    const view = {
+      name: pattern,
+      pattern: true,
+      publishers: [],
+      subscribers: [],
+    };
     const site = { file: 'src/pub.ts', line: 1, role: 'publisher' };
-    const other = { name: channel, pattern: false, publishers: [site], subscribers: [] };
+    const other = {
+      name: channel,
+      pattern: false,
+      publishers: [site],
+      subscribers: [],
+    };
     expect(timed(() => publishersFor(view, [other])).ms).toBeLessThan(BOUND_MS);
   });
 
   it('PSUBSCRIBE globs still match like Redis', () => {
     const site = { file: 'src/pub.ts', line: 3, role: 'publisher' };
-    const channel = (name: string) => ({ name, pattern: false, publishers: [site], subscribers: [] });
-    const view = { name: 'user:*:ev?nt', pattern: true, publishers: [], subscribers: [] };
+    const channel = (name: string) => ({
+      name,
+      pattern: false,
+      publishers: [site],
+      subscribers: [],
+    });
+    const view = {
+      name: 'user:*:ev?nt',
+      pattern: true,
+      publishers: [],
+      subscribers: [],
+    };
     expect(publishersFor(view, [channel('user:42:event')])).toEqual([site]);
     expect(publishersFor(view, [channel('user:42:events')])).toEqual([]);
   });
@@ -159,16 +238,24 @@ describe('patterns built at run time, on crafted input', () => {
       detail: 'a:1a'.repeat(25_000),
       sites: [{ file: 'src/w.ts', line: 1, role: 'processor' }],
     });
-    expect(timed(() => diffArchitectures(base, head)).ms).toBeLessThan(BOUND_MS * 4);
+    expect(timed(() => diffArchitectures(base, head)).ms).toBeLessThan(
+      BOUND_MS * 4,
+    );
   });
 
   it('a 64 KiB command comment of crafted lines', () => {
-    const body = ['> '.repeat(8000), '```'.repeat(4000), `/scaling-report${' \t'.repeat(8000)}x`].join('\n');
+    const body = [
+      '> '.repeat(8000),
+      '```'.repeat(4000),
+      `/scaling-report${' \t'.repeat(8000)}x`,
+    ].join('\n');
     expect(timed(() => parseCommand(body)).ms).toBeLessThan(BOUND_MS);
   });
 });
 
-async function timedAsync<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+async function timedAsync<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; ms: number }> {
   const started = performance.now();
   const value = await run();
   return { value, ms: performance.now() - started };
@@ -189,7 +276,12 @@ function regexGlob(glob: string): RegExp {
       i += 1;
     } else {
       const c = pattern.charAt(i);
-      source += c === '*' ? '[^/]*' : c === '?' ? '[^/]' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+      source +=
+        c === '*'
+          ? '[^/]*'
+          : c === '?'
+            ? '[^/]'
+            : c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
     }
   }
   return new RegExp(`^${anyDepth ? '(?:.*/)?' : ''}${source}(?:/.*)?$`);

@@ -6,8 +6,16 @@ import type { AnalysisJob } from '../../src/runner/analysis-job.js';
 import type { AnalysisRunner } from '../../src/runner/analysis-runner.js';
 import { captureSink } from '../github/helpers/capture-log.js';
 import { GitHubApiMock } from '../github/helpers/github-api-mock.js';
-import { commentPayload, pullRequestPayload } from '../github/helpers/payloads.js';
-import { APP_ID, createTestApp, TestOctokit, testPrivateKey } from '../github/helpers/test-app.js';
+import {
+  commentPayload,
+  pullRequestPayload,
+} from '../github/helpers/payloads.js';
+import {
+  APP_ID,
+  createTestApp,
+  TestOctokit,
+  testPrivateKey,
+} from '../github/helpers/test-app.js';
 import { useNock } from '../github/helpers/use-nock.js';
 
 const SECRET = 'webhook-secret-for-hostile-tests';
@@ -59,7 +67,10 @@ describe('webhook deliveries over HTTP', () => {
     runner.jobs.length = 0;
   });
 
-  function post(body: string, headers: Record<string, string>): Promise<Response> {
+  function post(
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<Response> {
     return fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -67,19 +78,73 @@ describe('webhook deliveries over HTTP', () => {
     });
   }
 
-  const payload = JSON.stringify(pullRequestPayload('opened', { headSha: HEAD }));
+  const payload = JSON.stringify(
+    pullRequestPayload('opened', { headSha: HEAD }),
+  );
   const event = { 'x-github-event': 'pull_request' };
 
   it.each<[string, string, Record<string, string>]>([
     ['no signature', payload, { ...event, 'x-github-delivery': 'h1' }],
-    ['a signature made with another secret', payload, { ...event, 'x-github-delivery': 'h2', 'x-hub-signature-256': sign(payload, 'guess') }],
-    ['a signature of another body', payload, { ...event, 'x-github-delivery': 'h3', 'x-hub-signature-256': sign(`${payload} `) }],
-    ['a malformed signature header', payload, { ...event, 'x-github-delivery': 'h4', 'x-hub-signature-256': 'sha256=zz' }],
-    ['only the legacy SHA-1 signature', payload, { ...event, 'x-github-delivery': 'h5', 'x-hub-signature': 'sha1=0000' }],
-    ['malformed JSON, correctly signed', '{"action":"opened",', { ...event, 'x-github-delivery': 'h6', 'x-hub-signature-256': sign('{"action":"opened",') }],
-    ['a signed body that is not an object', '"opened"', { ...event, 'x-github-delivery': 'h7', 'x-hub-signature-256': sign('"opened"') }],
-    ['no event name', payload, { 'x-github-delivery': 'h8', 'x-hub-signature-256': sign(payload) }],
-    ['no delivery id', payload, { ...event, 'x-hub-signature-256': sign(payload) }],
+    [
+      'a signature made with another secret',
+      payload,
+      {
+        ...event,
+        'x-github-delivery': 'h2',
+        'x-hub-signature-256': sign(payload, 'guess'),
+      },
+    ],
+    [
+      'a signature of another body',
+      payload,
+      {
+        ...event,
+        'x-github-delivery': 'h3',
+        'x-hub-signature-256': sign(`${payload} `),
+      },
+    ],
+    [
+      'a malformed signature header',
+      payload,
+      {
+        ...event,
+        'x-github-delivery': 'h4',
+        'x-hub-signature-256': 'sha256=zz',
+      },
+    ],
+    [
+      'only the legacy SHA-1 signature',
+      payload,
+      { ...event, 'x-github-delivery': 'h5', 'x-hub-signature': 'sha1=0000' },
+    ],
+    [
+      'malformed JSON, correctly signed',
+      '{"action":"opened",',
+      {
+        ...event,
+        'x-github-delivery': 'h6',
+        'x-hub-signature-256': sign('{"action":"opened",'),
+      },
+    ],
+    [
+      'a signed body that is not an object',
+      '"opened"',
+      {
+        ...event,
+        'x-github-delivery': 'h7',
+        'x-hub-signature-256': sign('"opened"'),
+      },
+    ],
+    [
+      'no event name',
+      payload,
+      { 'x-github-delivery': 'h8', 'x-hub-signature-256': sign(payload) },
+    ],
+    [
+      'no delivery id',
+      payload,
+      { ...event, 'x-hub-signature-256': sign(payload) },
+    ],
   ])('refuses %s and enqueues nothing', async (_name, body, headers) => {
     const response = await post(body, headers);
 
@@ -95,12 +160,18 @@ describe('webhook deliveries over HTTP', () => {
     });
 
     expect(response.status).toBe(200);
-    expect(runner.jobs).toMatchObject([{ kind: 'pr', headSha: HEAD, deliveryId: 'good-1' }]);
+    expect(runner.jobs).toMatchObject([
+      { kind: 'pr', headSha: HEAD, deliveryId: 'good-1' },
+    ]);
     expect(lines.filter((line) => Number(line.level) >= 60)).toEqual([]);
   });
 
   it('does nothing twice for a replayed delivery id', async () => {
-    const headers = { ...event, 'x-github-delivery': 'replayed', 'x-hub-signature-256': sign(payload) };
+    const headers = {
+      ...event,
+      'x-github-delivery': 'replayed',
+      'x-hub-signature-256': sign(payload),
+    };
 
     for (let i = 0; i < 3; i++) {
       expect((await post(payload, headers)).status).toBe(200);
@@ -132,11 +203,15 @@ describe('events that lead nowhere end cleanly', () => {
     delete (event as { installation?: unknown }).installation;
 
     await deliver('pull_request', 'no-installation', event);
-    await deliver('issue_comment', 'no-installation-c', (() => {
-      const comment = commentPayload('/scaling-report');
-      delete (comment as { installation?: unknown }).installation;
-      return comment;
-    })());
+    await deliver(
+      'issue_comment',
+      'no-installation-c',
+      (() => {
+        const comment = commentPayload('/scaling-report');
+        delete (comment as { installation?: unknown }).installation;
+        return comment;
+      })(),
+    );
 
     expect(runner.jobs).toEqual([]);
   });
@@ -153,13 +228,20 @@ describe('events that lead nowhere end cleanly', () => {
         return [404, { message: 'Not Found' }];
       });
 
-    await deliver('pull_request', 'gone-install', pullRequestPayload('opened', { headSha: HEAD }));
+    await deliver(
+      'pull_request',
+      'gone-install',
+      pullRequestPayload('opened', { headSha: HEAD }),
+    );
 
     // Config, check run, analysis, check run again: each step tries once, none loops.
     expect(tokenRequests).toBe(4);
     expect(api.calls).toEqual([]);
     expect(lines).toContainEqual(
-      expect.objectContaining({ msg: 'pull request could not be analyzed', deliveryId: 'gone-install' }),
+      expect.objectContaining({
+        msg: 'pull request could not be analyzed',
+        deliveryId: 'gone-install',
+      }),
     );
   });
 
@@ -167,17 +249,33 @@ describe('events that lead nowhere end cleanly', () => {
     const { deliver, lines } = await createTestApp();
     const api = new GitHubApiMock().installationToken().config();
     const repo = '/repos/acme/billing';
-    api.scope.post(`${repo}/check-runs`).times(2).reply(404, { message: 'Not Found' });
-    api.scope.get(`${repo}/compare/main...${HEAD}`).query(true).reply(404, { message: 'Not Found' });
+    api.scope
+      .post(`${repo}/check-runs`)
+      .times(2)
+      .reply(404, { message: 'Not Found' });
+    api.scope
+      .get(`${repo}/compare/main...${HEAD}`)
+      .query(true)
+      .reply(404, { message: 'Not Found' });
 
-    await deliver('pull_request', 'gone-repo', pullRequestPayload('opened', { headSha: HEAD }));
+    await deliver(
+      'pull_request',
+      'gone-repo',
+      pullRequestPayload('opened', { headSha: HEAD }),
+    );
 
     expect(api.written('POST', '/issues/12/comments')).toEqual([]);
     expect(lines).toContainEqual(
-      expect.objectContaining({ msg: 'pull request could not be analyzed', deliveryId: 'gone-repo' }),
+      expect.objectContaining({
+        msg: 'pull request could not be analyzed',
+        deliveryId: 'gone-repo',
+      }),
     );
     expect(lines).toContainEqual(
-      expect.objectContaining({ msg: 'check run could not be completed', deliveryId: 'gone-repo' }),
+      expect.objectContaining({
+        msg: 'check run could not be completed',
+        deliveryId: 'gone-repo',
+      }),
     );
   });
 });
