@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Probot } from 'probot';
 import type { FactCache } from '../facts/fact-cache.js';
 import { MemoryFactCache } from '../facts/fact-cache.js';
+import type { AnalysisBudget } from '../pipeline/analysis-budget.js';
 import type { TarballLimits } from '../source/tarball-tree.js';
 import { createAppLoginResolver } from './app-login.js';
 import type { GitHubClient } from './github-client.js';
@@ -16,6 +17,8 @@ export interface AnalysisJobDeps {
   log: Logger;
   /** Archive caps. Default: `DEFAULT_TARBALL_LIMITS`. */
   limits?: Partial<TarballLimits>;
+  /** Wall-time and heap budget of one analysis. Default: `defaultAnalysisBudget()`. */
+  budget?: Partial<AnalysisBudget>;
   /** Per-file facts shared between base, head and later jobs. Default: none. */
   cache?: FactCache;
   /** Longest comment posted, in characters. Default 65,536 (GitHub's limit). */
@@ -39,6 +42,7 @@ export interface JobDepsOptions {
   /** The app's slug; when absent it is read once from `GET /app`. */
   appSlug?: string;
   limits?: Partial<TarballLimits>;
+  budget?: Partial<AnalysisBudget>;
   /** Files whose facts are kept in memory between jobs. Default 20,000. */
   cacheEntries?: number;
   /** The fact cache every job of the process shares (Redis-backed with a queue). Default: in memory. */
@@ -62,6 +66,7 @@ export function jobDepsFromProbot(
     appLogin: createAppLoginResolver(options.appSlug, () => app.auth()),
     log: options.log ?? app.log,
     limits: options.limits,
+    budget: options.budget,
     cache: options.cache ?? new MemoryFactCache(options.cacheEntries),
   };
 }

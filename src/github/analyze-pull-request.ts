@@ -73,6 +73,7 @@ export async function analyzeCommit(
     log: log.child({ sha }),
     includePath,
     cache: deps.cache,
+    budget: deps.budget,
   });
 
   // Files the archive reader left out never reach the pipeline; report them with its own.

@@ -6,6 +6,7 @@ import type { AnalysisRunner } from '../runner/analysis-runner.js';
 import type { JobObserver } from '../runner/job-attempt.js';
 import { InProcessRunner } from '../runner/in-process-runner.js';
 import { RecentIds } from '../runner/recent-ids.js';
+import type { AnalysisBudget } from '../pipeline/analysis-budget.js';
 import type { TarballLimits } from '../source/tarball-tree.js';
 import { jobDepsFromProbot } from './analysis-job-deps.js';
 import { CHECK_RUN_NAME } from './check-run.js';
@@ -28,6 +29,8 @@ export interface ScalingReportAppOptions {
   appSlug?: string;
   /** Archive caps for the default runner's jobs. Default: `DEFAULT_TARBALL_LIMITS`. */
   limits?: Partial<TarballLimits>;
+  /** Wall-time and heap budget of each analysis. Default: `defaultAnalysisBudget()`. */
+  budget?: Partial<AnalysisBudget>;
   /** Jobs the default runner runs at once. Default 2. */
   concurrency?: number;
   /** Limits on `/scaling-report` per pull request. Default: see `CommandCooldownOptions`. */
@@ -51,6 +54,7 @@ export function scalingReportApp(
   const deps = jobDepsFromProbot(app, {
     appSlug: options.appSlug,
     limits: options.limits,
+    budget: options.budget,
     cache: options.cache,
   });
   const runner =

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import type { ScalingReportServerOptions } from './create-server.js';
-import { limitsFromEnv } from './limits-from-env.js';
+import { budgetFromEnv, limitsFromEnv } from './limits-from-env.js';
 
 /** A setting the environment lacks or gets wrong; the message names the variable. */
 export class BadConfigError extends Error {
@@ -24,6 +24,8 @@ export interface AppCredentials {
   appSlug: string | undefined;
   /** Archive caps from `SCALING_REPORT_MAX_*`. */
   limits: ReturnType<typeof limitsFromEnv>;
+  /** Analysis budget from `SCALING_REPORT_MAX_ANALYSIS_MS` and `_MAX_HEAP_BYTES`. */
+  budget: ReturnType<typeof budgetFromEnv>;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function appCredentialsFromEnv(
     baseUrl: enterpriseBaseUrl(env),
     appSlug: env.APP_SLUG,
     limits: limitsOrBadConfig(env),
+    budget: badConfigOnThrow(() => budgetFromEnv(env)),
   };
 }
 
@@ -70,6 +73,7 @@ export async function serverOptionsFromEnv(
     app: {
       appSlug: env.APP_SLUG,
       limits: limitsOrBadConfig(env),
+      budget: badConfigOnThrow(() => budgetFromEnv(env)),
       concurrency:
         optionalCount(env, 'WORKER_CONCURRENCY') ??
         optionalCount(env, 'SCALING_REPORT_CONCURRENCY'),
@@ -149,8 +153,13 @@ function optionalCount(
 function limitsOrBadConfig(
   env: NodeJS.ProcessEnv,
 ): ReturnType<typeof limitsFromEnv> {
+  return badConfigOnThrow(() => limitsFromEnv(env));
+}
+
+/** A setting that cannot be read is a bad configuration, named as such. */
+function badConfigOnThrow<T>(read: () => T): T {
   try {
-    return limitsFromEnv(env);
+    return read();
   } catch (error) {
     throw new BadConfigError(
       error instanceof Error ? error.message : String(error),

@@ -138,6 +138,7 @@ function jobDeps(
   return jobDepsFromProbot(probot, {
     appSlug: credentials.appSlug,
     limits: credentials.limits,
+    budget: credentials.budget,
     cache: new MeteredFactCache(cache, metrics.cache),
     log,
   });

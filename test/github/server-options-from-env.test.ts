@@ -26,6 +26,7 @@ describe('serverOptionsFromEnv', () => {
         PORT: '8080',
         APP_SLUG: 'scaling-report',
         SCALING_REPORT_MAX_FILES: '5000',
+        SCALING_REPORT_MAX_ANALYSIS_MS: '120000',
         SCALING_REPORT_CONCURRENCY: '4',
       },
       log,
@@ -40,6 +41,7 @@ describe('serverOptionsFromEnv', () => {
       app: {
         appSlug: 'scaling-report',
         limits: { maxFiles: 5000 },
+        budget: { wallTimeMs: 120000 },
         concurrency: 4,
       },
     });
