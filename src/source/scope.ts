@@ -16,9 +16,16 @@ const PRUNED_DIRECTORIES = new Set([
   'bower_components',
   'vendor',
   '__generated__',
+  // Test and sample code builds queues and clients no deployed process runs.
   '__tests__',
   '__mocks__',
   '__fixtures__',
+  'test',
+  'tests',
+  'e2e',
+  'integration-tests',
+  'fixtures',
+  'examples',
 ]);
 
 /**
