@@ -10,6 +10,11 @@ export interface FactsLookup {
   resolveModule(from: string, specifier: string): string | undefined;
   /** Facts of every candidate file, for finding call sites. */
   candidates?(): Iterable<FileFacts>;
+  /**
+   * A cheap text test: false when `path` certainly does not export `name`
+   * (its text never mentions the name and it re-exports nothing).
+   */
+  mayExport?(path: string, name: string): boolean;
 }
 
 /** One call of a factory function, with its parameters bound to the arguments. */
@@ -280,6 +285,11 @@ export class Resolver {
       return reExport.names
         ? { k: 'ext', module: reExport.module, name: inner, path: [], text: name, line: 1, file }
         : undefined;
+    }
+    // Through `export *` every module of a barrel is a suspect; one whose
+    // text never names `inner` (and re-exports nothing) is not parsed.
+    if (!reExport.names && this.lookup.mayExport && !this.lookup.mayExport(target, inner)) {
+      return undefined;
     }
     return this.exportedValue(target, inner, depth + 1, seen);
   }
