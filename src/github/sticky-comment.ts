@@ -82,17 +82,34 @@ export async function findStickyComment(
   );
 }
 
+/**
+ * Posts the comment once. A POST that fails with a 5xx or a dropped
+ * connection may still have been stored by GitHub, so it is never retried
+ * blindly: the thread is read again, and only a comment that is really
+ * missing makes the error travel on (the job's own retry then starts over
+ * from `findStickyComment`, so it cannot post twice either).
+ */
 async function createComment(
   octokit: GitHubClient,
   repo: RepoRef,
   request: StickyCommentRequest,
 ): Promise<void> {
-  await octokit.rest.issues.createComment({
-    owner: repo.owner,
-    repo: repo.repo,
-    issue_number: request.issueNumber,
-    body: request.body,
-  });
+  try {
+    await octokit.rest.issues.createComment({
+      owner: repo.owner,
+      repo: repo.repo,
+      issue_number: request.issueNumber,
+      body: request.body,
+      request: { retries: 0 },
+    });
+  } catch (error) {
+    const status = (error as { status?: unknown }).status;
+    const unsure = typeof status !== 'number' || status >= 500;
+    const stored = unsure ? await findStickyComment(octokit, repo, request) : undefined;
+    if (stored?.body !== request.body) {
+      throw error;
+    }
+  }
 }
 
 async function minimizeAsOutdated(
