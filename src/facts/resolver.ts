@@ -10,6 +10,8 @@ export interface FactsLookup {
   resolveModule(from: string, specifier: string): string | undefined;
   /** Facts of every candidate file, for finding call sites. */
   candidates?(): Iterable<FileFacts>;
+  /** Facts already taken, without parsing anything new. */
+  parsedFactsOf?(path: string): FileFacts | undefined;
   /**
    * A cheap text test: false when `path` certainly does not export `name`
    * (its text never mentions the name and it re-exports nothing).
@@ -58,6 +60,11 @@ export class Resolver {
   /** Facts of a file by tree path, parsed on demand (for import graphs). */
   factsOf(path: string): FileFacts | undefined {
     return this.lookup.factsOf(path);
+  }
+
+  /** Facts already taken for `path`; never parses (unlike `factsOf`). */
+  parsedFactsOf(path: string): FileFacts | undefined {
+    return this.lookup.parsedFactsOf ? this.lookup.parsedFactsOf(path) : this.factsOf(path);
   }
 
   /** The tree path an import specifier written in `from` points to. */

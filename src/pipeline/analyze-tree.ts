@@ -130,6 +130,7 @@ export async function analyzeTree(
     factsOf: (path) => factsByPath.get(path) ?? moduleFacts(path, scannedByPath, factsByPath, context),
     resolveModule,
     candidates: () => candidateList,
+    parsedFactsOf: (path) => factsByPath.get(path),
     mayExport: (path, name) => {
       const text = scannedByPath.get(path)?.text ?? tree.readSync?.(path)?.toString('utf8');
       return text === undefined || text.includes(name) || /\bexport\s*\*/.test(text);

@@ -70,14 +70,20 @@ function visitFile(file: string, walk: ReachWalk, reach: Reach): readonly string
     return targets;
   }
   const { resolver } = walk;
-  const facts = resolver.factsOf(file);
-  for (const fact of facts?.imports ?? []) {
+  // Parsing every importer of a widely imported module cost seconds on a
+  // large monorepo; a file not parsed already is taken to use all it imports.
+  const facts = resolver.parsedFactsOf(file);
+  if (!facts) {
+    targets.filter((t) => walk.namesMatter.has(t)).forEach((t) => reach.everything.add(t));
+    return targets;
+  }
+  for (const fact of facts.imports) {
     const target = resolver.resolveModule(file, fact.module);
-    if (target !== undefined) {
+    if (target !== undefined && walk.namesMatter.has(target)) {
       markUsed(target, fact.imported, resolver, reach, 0);
     }
   }
-  for (const load of facts?.loads ?? []) {
+  for (const load of facts.loads ?? []) {
     const target = resolver.resolveModule(file, load.module);
     if (target !== undefined && load.dynamic) {
       reach.everything.add(target);
