@@ -11,7 +11,11 @@ export interface CorpusOptions {
   seed: number;
 }
 
-export const DEFAULT_CORPUS: CorpusOptions = { files: 7000, patternShare: 0.02, seed: 1 };
+export const DEFAULT_CORPUS: CorpusOptions = {
+  files: 7000,
+  patternShare: 0.02,
+  seed: 1,
+};
 
 /** A small, fast, deterministic PRNG (mulberry32). */
 function prng(seed: number): () => number {
@@ -26,9 +30,31 @@ function prng(seed: number): () => number {
 }
 
 const WORDS = [
-  'order', 'cart', 'invoice', 'payment', 'customer', 'product', 'inventory', 'shipment',
-  'refund', 'discount', 'region', 'tax', 'currency', 'store', 'user', 'session', 'auth',
-  'notification', 'email', 'report', 'search', 'catalog', 'price', 'fulfillment', 'return',
+  'order',
+  'cart',
+  'invoice',
+  'payment',
+  'customer',
+  'product',
+  'inventory',
+  'shipment',
+  'refund',
+  'discount',
+  'region',
+  'tax',
+  'currency',
+  'store',
+  'user',
+  'session',
+  'auth',
+  'notification',
+  'email',
+  'report',
+  'search',
+  'catalog',
+  'price',
+  'fulfillment',
+  'return',
 ];
 
 /**
@@ -43,7 +69,8 @@ export async function generateCorpus(
 ): Promise<Record<string, number>> {
   const { files, patternShare, seed } = { ...DEFAULT_CORPUS, ...options };
   const random = prng(seed);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T =>
+    list[Math.floor(random() * list.length)] as T;
   await rm(root, { recursive: true, force: true });
   const counts: Record<string, number> = { source: 0, pattern: 0, noise: 0 };
   const patternEvery = Math.max(1, Math.round(1 / patternShare));
@@ -64,8 +91,10 @@ export async function generateCorpus(
       put(`${pkg}/src/jobs/${noun}-${i}.ts`, patternFile(noun, i, random));
       counts.pattern = (counts.pattern ?? 0) + 1;
     } else {
-      put(`${pkg}/src/${pick(['services', 'api', 'utils', 'models'])}/${noun}-${i}.ts`,
-        serviceFile(noun, i, random, pick));
+      put(
+        `${pkg}/src/${pick(['services', 'api', 'utils', 'models'])}/${noun}-${i}.ts`,
+        serviceFile(noun, i, random, pick),
+      );
       counts.source = (counts.source ?? 0) + 1;
     }
     if (writes.length > 256) {
@@ -76,7 +105,10 @@ export async function generateCorpus(
     put(`packages/vendor-${i}/vendor/lib-${i}.min.js`, minifiedBundle(random));
     put(`packages/types-${i}/types/index-${i}.d.ts`, declarationFile(i));
     put(`packages/gen-${i}/src/__generated__/schema-${i}.ts`, generatedFile(i));
-    put(`node_modules/dep-${i}/index.js`, `module.exports = require('bullmq');\n`);
+    put(
+      `node_modules/dep-${i}/index.js`,
+      `module.exports = require('bullmq');\n`,
+    );
     counts.noise = (counts.noise ?? 0) + 4;
   }
   await Promise.all(writes);
@@ -113,7 +145,15 @@ function serviceFile(
     `  constructor(private readonly repository: ${cap(noun)}Repository) {}`,
   ];
   for (let m = 0; m < methods; m++) {
-    const verb = pick(['create', 'update', 'list', 'retrieve', 'delete', 'validate', 'compute']);
+    const verb = pick([
+      'create',
+      'update',
+      'list',
+      'retrieve',
+      'delete',
+      'validate',
+      'compute',
+    ]);
     out.push(
       '',
       `  async ${verb}${cap(pick(WORDS))}${m}(input: ${cap(noun)}Input${i}): Promise<number> {`,
@@ -166,7 +206,9 @@ function patternFile(noun: string, i: number, random: () => number): string {
 function minifiedBundle(random: () => number): string {
   const parts: string[] = [];
   for (let i = 0; i < 4000; i++) {
-    parts.push(`function a${i}(b){return b*${Math.floor(random() * 100)}+"bullmq"}`);
+    parts.push(
+      `function a${i}(b){return b*${Math.floor(random() * 100)}+"bullmq"}`,
+    );
   }
   return parts.join(';');
 }
@@ -178,7 +220,9 @@ function declarationFile(i: number): string {
 function generatedFile(i: number): string {
   const lines = [`// Generated code. Do not edit.`];
   for (let t = 0; t < 200; t++) {
-    lines.push(`export type Generated${i}_${t} = { id: string; value${t}: number };`);
+    lines.push(
+      `export type Generated${i}_${t} = { id: string; value${t}: number };`,
+    );
   }
   return lines.join('\n');
 }

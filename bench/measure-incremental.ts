@@ -24,14 +24,21 @@ export async function measureIncremental(dir: string): Promise<{
   for (const path of paths) {
     files.set(path, await readFile(`${dir}/${path}`));
   }
-  const hashes = new Map([...files].map(([path, bytes]) => [path, gitBlobSha(bytes)]));
+  const hashes = new Map(
+    [...files].map(([path, bytes]) => [path, gitBlobSha(bytes)]),
+  );
   const base = new MemoryTree(files, 'base', hashes);
 
   const headFiles = new Map(files);
   const headHashes = new Map(hashes);
-  const changed = [...files.keys()].filter(isSourcePath).filter((_, i) => i % 97 === 0);
+  const changed = [...files.keys()]
+    .filter(isSourcePath)
+    .filter((_, i) => i % 97 === 0);
   for (const path of changed.slice(0, CHANGED_FILES)) {
-    const bytes = Buffer.concat([files.get(path) ?? Buffer.alloc(0), Buffer.from('\n// edited\n')]);
+    const bytes = Buffer.concat([
+      files.get(path) ?? Buffer.alloc(0),
+      Buffer.from('\n// edited\n'),
+    ]);
     headFiles.set(path, bytes);
     headHashes.set(path, gitBlobSha(bytes));
   }
@@ -45,5 +52,10 @@ export async function measureIncremental(dir: string): Promise<{
   await analyzeTree(head, { cache }, counters);
   const ms = performance.now() - started;
   const bytes = [...files.values()].reduce((sum, b) => sum + b.length, 0);
-  return { files: files.size, bytes, ms, detail: { ...counters, changed: CHANGED_FILES } };
+  return {
+    files: files.size,
+    bytes,
+    ms,
+    detail: { ...counters, changed: CHANGED_FILES },
+  };
 }

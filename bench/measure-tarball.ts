@@ -16,7 +16,10 @@ async function tarballOf(dir: string): Promise<Buffer> {
     archive.on('end', () => resolve());
   });
   for (const path of await new DirectoryTree(dir).paths()) {
-    archive.entry({ name: `owner-repo-abc1234/${path}` }, await readFile(`${dir}/${path}`));
+    archive.entry(
+      { name: `owner-repo-abc1234/${path}` },
+      await readFile(`${dir}/${path}`),
+    );
   }
   archive.finalize();
   await done;
@@ -38,6 +41,9 @@ export async function measureTarball(dir: string): Promise<{
     files: model.stats.filesScanned,
     bytes: archive.length,
     ms: performance.now() - started,
-    detail: { parsed: model.stats.filesParsed, archiveMb: Math.round(archive.length / 1e6) },
+    detail: {
+      parsed: model.stats.filesParsed,
+      archiveMb: Math.round(archive.length / 1e6),
+    },
   };
 }

@@ -26,12 +26,17 @@ async function sourceFiles(dir: string): Promise<string[]> {
   return (await tree.paths()).filter((p) => isSourcePath(p) && !outOfScope(p));
 }
 
-async function readAll(dir: string, paths: string[]): Promise<[string, string][]> {
+async function readAll(
+  dir: string,
+  paths: string[],
+): Promise<[string, string][]> {
   // In batches: 20,000 reads at once run out of file descriptors.
   const out: [string, string][] = [];
   for (let i = 0; i < paths.length; i += 64) {
     const batch = paths.slice(i, i + 64);
-    const texts = await Promise.all(batch.map((p) => readFile(`${dir}/${p}`, 'utf8')));
+    const texts = await Promise.all(
+      batch.map((p) => readFile(`${dir}/${p}`, 'utf8')),
+    );
     batch.forEach((p, j) => out.push([p, texts[j] ?? '']));
   }
   return out;
@@ -50,7 +55,12 @@ const tools: Record<string, Tool> = {
       bytes += text.length;
       hits += matches(text) ? 1 : 0;
     }
-    return { files: files.length, bytes, ms: performance.now() - started, detail: { hits } };
+    return {
+      files: files.length,
+      bytes,
+      ms: performance.now() - started,
+      detail: { hits },
+    };
   },
   async 'ts-parse'(dir) {
     const started = performance.now();
@@ -65,7 +75,10 @@ const tools: Record<string, Tool> = {
   async 'ts-morph-naive'(dir) {
     const started = performance.now();
     const paths = await sourceFiles(dir);
-    const project = new Project({ compilerOptions: { allowJs: true }, skipAddingFilesFromTsConfig: true });
+    const project = new Project({
+      compilerOptions: { allowJs: true },
+      skipAddingFilesFromTsConfig: true,
+    });
     let bytes = 0;
     let calls = 0;
     for (const path of paths) {
@@ -75,7 +88,12 @@ const tools: Record<string, Tool> = {
         calls += node.getKind() === ts.SyntaxKind.CallExpression ? 1 : 0;
       });
     }
-    return { files: paths.length, bytes, ms: performance.now() - started, detail: { calls } };
+    return {
+      files: paths.length,
+      bytes,
+      ms: performance.now() - started,
+      detail: { calls },
+    };
   },
   async 'ast-grep'(dir) {
     const { js, ts: tsLang, tsx } = await import('@ast-grep/napi');
@@ -97,7 +115,12 @@ const tools: Record<string, Tool> = {
         ),
       ),
     );
-    return { files: paths.length, bytes: 0, ms: performance.now() - started, detail: { found } };
+    return {
+      files: paths.length,
+      bytes: 0,
+      ms: performance.now() - started,
+      detail: { found },
+    };
   },
   async ours(dir) {
     const started = performance.now();
@@ -116,7 +139,9 @@ const tools: Record<string, Tool> = {
 const [tool, dir] = process.argv.slice(2);
 const run = tool ? tools[tool] : undefined;
 if (!run || !dir) {
-  process.stderr.write(`usage: measure TOOL DIR (tools: ${Object.keys(tools).join(', ')})\n`);
+  process.stderr.write(
+    `usage: measure TOOL DIR (tools: ${Object.keys(tools).join(', ')})\n`,
+  );
   process.exit(2);
 }
 const result = await run(dir);

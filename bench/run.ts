@@ -18,9 +18,19 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const runsFlag = args.indexOf('--runs');
 const runs = runsFlag >= 0 ? Number(args[runsFlag + 1]) : quick ? 1 : 3;
-const folders = args.filter((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--runs');
+const folders = args.filter(
+  (arg, i) => !arg.startsWith('--') && args[i - 1] !== '--runs',
+);
 
-const TOOLS = ['regex', 'ts-parse', 'ts-morph-naive', 'ast-grep', 'ours', 'ours-tarball', 'ours-incremental'];
+const TOOLS = [
+  'regex',
+  'ts-parse',
+  'ts-morph-naive',
+  'ast-grep',
+  'ours',
+  'ours-tarball',
+  'ours-incremental',
+];
 
 async function measure(tool: string, dir: string): Promise<Measurement> {
   const { stdout } = await run(
@@ -36,7 +46,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-async function medianOf(tool: string, dir: string, times: number): Promise<Measurement> {
+async function medianOf(
+  tool: string,
+  dir: string,
+  times: number,
+): Promise<Measurement> {
   const results: Measurement[] = [];
   for (let i = 0; i < times; i++) {
     results.push(await measure(tool, dir));
@@ -62,26 +76,95 @@ async function benchFolder(label: string, dir: string): Promise<void> {
   const bytes = results.get('ts-parse')?.bytes ?? 0;
   const mb = bytes / 1e6;
   console.log(`\n## ${label} (${dir})\n`);
-  console.log(row(['tool', 'files', 'MB', 'wall ms (median)', 'MB/s', 'peak RSS MB', 'detail']));
+  console.log(
+    row([
+      'tool',
+      'files',
+      'MB',
+      'wall ms (median)',
+      'MB/s',
+      'peak RSS MB',
+      'detail',
+    ]),
+  );
   console.log(row(['---', '---:', '---:', '---:', '---:', '---:', '---']));
   for (const [tool, r] of results) {
-    const detail = r.detail ? Object.entries(r.detail).map(([k, v]) => `${k}=${v}`).join(' ') : '';
-    console.log(row([tool, r.files, mb.toFixed(1), r.ms.toFixed(0), (mb / (r.ms / 1000)).toFixed(1), r.rssMb.toFixed(0), detail]));
+    const detail = r.detail
+      ? Object.entries(r.detail)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' ')
+      : '';
+    console.log(
+      row([
+        tool,
+        r.files,
+        mb.toFixed(1),
+        r.ms.toFixed(0),
+        (mb / (r.ms / 1000)).toFixed(1),
+        r.rssMb.toFixed(0),
+        detail,
+      ]),
+    );
   }
   const ms = (tool: string): number => results.get(tool)?.ms ?? NaN;
   console.log('\n| ratio | value | target |');
   console.log('| --- | ---: | --- |');
-  console.log(row(['ours / TypeScript parse-only', (ms('ours') / ms('ts-parse')).toFixed(2), '<= 0.35']));
-  console.log(row(['ours from .tar.gz / TypeScript parse-only', (ms('ours-tarball') / ms('ts-parse')).toFixed(2), '<= 0.8']));
-  console.log(row(['ours / naive ts-morph', (ms('ours') / ms('ts-morph-naive')).toFixed(3), '']));
-  console.log(row(['incremental PR scan (base+head, 20 files, warm) / ours', (ms('ours-incremental') / ms('ours')).toFixed(2), '<= 0.1']));
-  console.log(row(['ours / ast-grep findInFiles (one pattern)', (ms('ours') / ms('ast-grep')).toFixed(2), '< 1']));
-  console.log(row(['ours peak RSS MB', (results.get('ours')?.rssMb ?? 0).toFixed(0), '<= 300']));
+  console.log(
+    row([
+      'ours / TypeScript parse-only',
+      (ms('ours') / ms('ts-parse')).toFixed(2),
+      '<= 0.35',
+    ]),
+  );
+  console.log(
+    row([
+      'ours from .tar.gz / TypeScript parse-only',
+      (ms('ours-tarball') / ms('ts-parse')).toFixed(2),
+      '<= 0.8',
+    ]),
+  );
+  console.log(
+    row([
+      'ours / naive ts-morph',
+      (ms('ours') / ms('ts-morph-naive')).toFixed(3),
+      '',
+    ]),
+  );
+  console.log(
+    row([
+      'incremental PR scan (base+head, 20 files, warm) / ours',
+      (ms('ours-incremental') / ms('ours')).toFixed(2),
+      '<= 0.1',
+    ]),
+  );
+  console.log(
+    row([
+      'ours / ast-grep findInFiles (one pattern)',
+      (ms('ours') / ms('ast-grep')).toFixed(2),
+      '< 1',
+    ]),
+  );
+  console.log(
+    row([
+      'ours peak RSS MB',
+      (results.get('ours')?.rssMb ?? 0).toFixed(0),
+      '<= 300',
+    ]),
+  );
 }
 
 async function scalingSeries(): Promise<void> {
   console.log('\n## Scaling series (synthetic, 2% pattern files)\n');
-  console.log(row(['files', 'candidates parsed', 'TypeScript parse-only ms', 'ours ms', 'ours ms per 100 parsed', 'ratio']));
+  console.log(
+    row([
+      'files',
+      'candidates parsed',
+      'TypeScript parse-only ms',
+      'ours ms',
+      'ours ms per 100 parsed',
+      'ratio',
+    ]),
+  );
   console.log(row(['---:', '---:', '---:', '---:', '---:', '---:']));
   for (const files of [1000, 5000, 20000]) {
     const dir = join(tmpdir(), `scaling-report-bench-${files}`);
@@ -89,12 +172,23 @@ async function scalingSeries(): Promise<void> {
     const floor = await medianOf('ts-parse', dir, runs);
     const ours = await medianOf('ours', dir, runs);
     const parsed = ours.detail?.parsed ?? 0;
-    console.log(row([files, parsed, floor.ms.toFixed(0), ours.ms.toFixed(0), ((ours.ms / Math.max(parsed, 1)) * 100).toFixed(1), (ours.ms / floor.ms).toFixed(2)]));
+    console.log(
+      row([
+        files,
+        parsed,
+        floor.ms.toFixed(0),
+        ours.ms.toFixed(0),
+        ((ours.ms / Math.max(parsed, 1)) * 100).toFixed(1),
+        (ours.ms / floor.ms).toFixed(2),
+      ]),
+    );
   }
 }
 
 const synthetic = join(tmpdir(), 'scaling-report-bench-corpus');
-console.log(`# Scaling Report benchmark (${runs} run(s) each, medians; node ${process.version})`);
+console.log(
+  `# Scaling Report benchmark (${runs} run(s) each, medians; node ${process.version})`,
+);
 await generateCorpus(synthetic);
 await benchFolder('synthetic monorepo, 7,000 files', synthetic);
 for (const folder of folders) {

@@ -48,10 +48,14 @@ export class FactExtractor {
       const sourceFile = this.nextProject().createSourceFile(`/${path}`, text, {
         overwrite: true,
       });
-      const diagnostics = (sourceFile.compilerNode as { parseDiagnostics?: unknown[] })
-        .parseDiagnostics;
+      const diagnostics = (
+        sourceFile.compilerNode as { parseDiagnostics?: unknown[] }
+      ).parseDiagnostics;
       if (diagnostics && diagnostics.length > 0 && !moduleOnly) {
-        return { skip: 'parse-error', message: firstDiagnostic(diagnostics[0]) };
+        return {
+          skip: 'parse-error',
+          message: firstDiagnostic(diagnostics[0]),
+        };
       }
       const module = extractModuleFacts(sourceFile);
       const facts: FileFacts = { file: path, ...module, items: {} };
@@ -69,7 +73,11 @@ export class FactExtractor {
               facts.items[analyzer.id] = items;
             }
           } catch (error) {
-            failures.push({ analyzer: analyzer.id, file: path, message: messageOf(error) });
+            failures.push({
+              analyzer: analyzer.id,
+              file: path,
+              message: messageOf(error),
+            });
           }
         }
       }
@@ -121,7 +129,8 @@ function localCalls(parsed: ParsedFile, facts: FileFacts): LocalCallFact[] {
 
 function firstDiagnostic(diagnostic: unknown): string {
   const d = diagnostic as { messageText?: unknown; start?: number };
-  const text = typeof d.messageText === 'string' ? d.messageText : 'syntax error';
+  const text =
+    typeof d.messageText === 'string' ? d.messageText : 'syntax error';
   return d.start === undefined ? text : `${text} (at offset ${d.start})`;
 }
 

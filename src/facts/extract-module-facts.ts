@@ -20,7 +20,12 @@ type ModuleFacts = Omit<FileFacts, 'file' | 'items'>;
 
 /** Imports, exports and top-level bindings of one file. */
 export function extractModuleFacts(sourceFile: SourceFile): ModuleFacts {
-  const facts: ModuleFacts = { imports: [], exports: {}, reExports: [], bindings: {} };
+  const facts: ModuleFacts = {
+    imports: [],
+    exports: {},
+    reExports: [],
+    bindings: {},
+  };
   for (const statement of sourceFile.getStatements()) {
     if (Node.isImportDeclaration(statement)) {
       facts.imports.push(...importsOf(statement));
@@ -31,7 +36,12 @@ export function extractModuleFacts(sourceFile: SourceFile): ModuleFacts {
     } else if (Node.isVariableStatement(statement)) {
       variableStatement(statement, facts);
     } else if (Node.isEnumDeclaration(statement)) {
-      declareBinding(statement, statement.getName(), enumExpr(statement), facts);
+      declareBinding(
+        statement,
+        statement.getName(),
+        enumExpr(statement),
+        facts,
+      );
     } else if (Node.isFunctionDeclaration(statement)) {
       functionDeclaration(statement, facts);
     } else if (Node.isClassDeclaration(statement)) {
@@ -53,7 +63,12 @@ function importsOf(decl: ImportDeclaration): ImportFact[] {
   const imports: ImportFact[] = [];
   const defaultImport = decl.getDefaultImport();
   if (defaultImport) {
-    imports.push({ local: defaultImport.getText(), module, imported: 'default', line });
+    imports.push({
+      local: defaultImport.getText(),
+      module,
+      imported: 'default',
+      line,
+    });
   }
   const namespace = decl.getNamespaceImport();
   if (namespace) {
@@ -66,10 +81,7 @@ function importsOf(decl: ImportDeclaration): ImportFact[] {
   return imports;
 }
 
-function exportDeclaration(
-  decl: ExportDeclaration,
-  facts: ModuleFacts,
-): void {
+function exportDeclaration(decl: ExportDeclaration, facts: ModuleFacts): void {
   const module = decl.getModuleSpecifierValue();
   const named = decl.getNamedExports();
   if (module === undefined) {
@@ -118,11 +130,24 @@ function variableStatement(
     if (Node.isIdentifier(nameNode)) {
       const name = nameNode.getText();
       const value = init ? toExpr(init) : undefined;
-      if (value?.k === 'ext' && value.name === 'default' && value.path.length === 0) {
-        facts.imports.push({ local: name, module: value.module, imported: 'default', line: value.line });
+      if (
+        value?.k === 'ext' &&
+        value.name === 'default' &&
+        value.path.length === 0
+      ) {
+        facts.imports.push({
+          local: name,
+          module: value.module,
+          imported: 'default',
+          line: value.line,
+        });
         continue;
       }
-      facts.bindings[name] = value ?? { k: 'dyn', text: name, line: lineOf(decl) };
+      facts.bindings[name] = value ?? {
+        k: 'dyn',
+        text: name,
+        line: lineOf(decl),
+      };
       if (exported) {
         facts.exports[name] = name;
       }
@@ -143,7 +168,12 @@ function destructuring(
     const local = element.getName();
     const property = element.getPropertyNameNode()?.getText() ?? local;
     if (source.k === 'ext' && source.path.length === 0) {
-      facts.imports.push({ local, module: source.module, imported: property, line: source.line });
+      facts.imports.push({
+        local,
+        module: source.module,
+        imported: property,
+        line: source.line,
+      });
       continue;
     }
     facts.bindings[local] = {
@@ -168,13 +198,23 @@ function enumExpr(decl: EnumDeclaration): Expr {
     if (init) {
       const value = toExpr(init);
       props.push([member.getName(), value]);
-      next = value.k === 'lit' && typeof value.v === 'number' ? value.v + 1 : next;
+      next =
+        value.k === 'lit' && typeof value.v === 'number' ? value.v + 1 : next;
     } else {
-      props.push([member.getName(), { k: 'lit', v: next, text: String(next), line }]);
+      props.push([
+        member.getName(),
+        { k: 'lit', v: next, text: String(next), line },
+      ]);
       next += 1;
     }
   }
-  return { k: 'obj', props, spreads: [], text: shortText(decl), line: lineOf(decl) };
+  return {
+    k: 'obj',
+    props,
+    spreads: [],
+    text: shortText(decl),
+    line: lineOf(decl),
+  };
 }
 
 function declareBinding(
@@ -218,7 +258,9 @@ function classDeclaration(decl: ClassDeclaration, facts: ModuleFacts): void {
     name: decl.getName() ?? 'default',
     extends: heritage ? toExpr(heritage.getExpression()) : null,
     ctorParams: ctor?.getParameters().map((param) => param.getName()) ?? [],
-    superArgs: superCall ? superCall.getArguments().map((arg) => toExpr(arg)) : null,
+    superArgs: superCall
+      ? superCall.getArguments().map((arg) => toExpr(arg))
+      : null,
     text: `class ${decl.getName() ?? ''}`,
     line: lineOf(decl),
   };
@@ -241,7 +283,9 @@ function commonJsExport(expression: Node, facts: ModuleFacts): void {
     if (value.k === 'obj') {
       for (const [name] of value.props) {
         facts.exports[name] ??= `module.exports.${name}`;
-        facts.bindings[`module.exports.${name}`] = value.props.findLast(([n]) => n === name)![1];
+        facts.bindings[`module.exports.${name}`] = value.props.findLast(
+          ([n]) => n === name,
+        )![1];
       }
     }
     return;

@@ -1,8 +1,5 @@
 import { Node } from 'ts-morph';
-import type {
-  ForOfStatement,
-  VariableDeclaration,
-} from 'ts-morph';
+import type { ForOfStatement, VariableDeclaration } from 'ts-morph';
 
 /** What a name declared inside a function or block stands for. */
 export type LocalDeclaration =
@@ -16,7 +13,9 @@ export type LocalDeclaration =
  * of the file, without the type checker. Returns undefined for names declared
  * at the top level or not at all: those are resolved across files later.
  */
-export function findLocalDeclaration(identifier: Node): LocalDeclaration | undefined {
+export function findLocalDeclaration(
+  identifier: Node,
+): LocalDeclaration | undefined {
   const name = identifier.getText();
   let scope: Node | undefined = identifier.getParent();
   while (scope && !Node.isSourceFile(scope)) {
@@ -29,8 +28,16 @@ export function findLocalDeclaration(identifier: Node): LocalDeclaration | undef
   return undefined;
 }
 
-function declarationIn(scope: Node, name: string, use: Node): LocalDeclaration | undefined {
-  if (Node.isBlock(scope) || Node.isCaseClause(scope) || Node.isModuleBlock(scope)) {
+function declarationIn(
+  scope: Node,
+  name: string,
+  use: Node,
+): LocalDeclaration | undefined {
+  if (
+    Node.isBlock(scope) ||
+    Node.isCaseClause(scope) ||
+    Node.isModuleBlock(scope)
+  ) {
     return inStatements(scope.getStatements(), name, use);
   }
   if (Node.isForOfStatement(scope)) {
@@ -48,7 +55,11 @@ function declarationIn(scope: Node, name: string, use: Node): LocalDeclaration |
   return undefined;
 }
 
-function inStatements(statements: Node[], name: string, use: Node): LocalDeclaration | undefined {
+function inStatements(
+  statements: Node[],
+  name: string,
+  use: Node,
+): LocalDeclaration | undefined {
   for (const statement of statements) {
     if (Node.isVariableStatement(statement)) {
       for (const decl of statement.getDeclarations()) {
@@ -58,7 +69,8 @@ function inStatements(statements: Node[], name: string, use: Node): LocalDeclara
         }
       }
     } else if (
-      (Node.isFunctionDeclaration(statement) || Node.isClassDeclaration(statement)) &&
+      (Node.isFunctionDeclaration(statement) ||
+        Node.isClassDeclaration(statement)) &&
       statement.getName() === name
     ) {
       return { kind: 'opaque' };
@@ -84,7 +96,9 @@ function fromVariable(
     }
     return { kind: 'value', initializer: init };
   }
-  const bound = nameNode.getDescendants().some((d) => Node.isIdentifier(d) && d.getText() === name);
+  const bound = nameNode
+    .getDescendants()
+    .some((d) => Node.isIdentifier(d) && d.getText() === name);
   return bound ? { kind: 'opaque' } : undefined;
 }
 
@@ -105,7 +119,11 @@ function forOfBinding(
       // for (const [key, value] of Object.entries(X)): value is each value.
       const elements = nameNode.getElements();
       const second = elements[1];
-      if (second && Node.isBindingElement(second) && second.getName() === name) {
+      if (
+        second &&
+        Node.isBindingElement(second) &&
+        second.getName() === name
+      ) {
         return { kind: 'each', iterable: loop.getExpression() };
       }
     }
@@ -140,7 +158,9 @@ function parameterOf(fn: Node, name: string): LocalDeclaration | undefined {
   }
   const parent = fn.getParent();
   const owner =
-    Node.isConstructorDeclaration(fn) && parent && Node.isClassDeclaration(parent)
+    Node.isConstructorDeclaration(fn) &&
+    parent &&
+    Node.isClassDeclaration(parent)
       ? parent.getName()
       : undefined;
   return { kind: 'param', index, owner, fn: topLevelName(fn) };
@@ -159,7 +179,9 @@ function topLevelName(fn: Node): string | undefined {
     return undefined;
   }
   const statement = decl.getVariableStatement();
-  return statement && Node.isSourceFile(statement.getParent()) ? decl.getName() : undefined;
+  return statement && Node.isSourceFile(statement.getParent())
+    ? decl.getName()
+    : undefined;
 }
 
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter']);
@@ -170,7 +192,10 @@ function iteratedBy(fn: Node): Node | undefined {
     return undefined;
   }
   const callee = call.getExpression();
-  if (Node.isPropertyAccessExpression(callee) && ITERATING_METHODS.has(callee.getName())) {
+  if (
+    Node.isPropertyAccessExpression(callee) &&
+    ITERATING_METHODS.has(callee.getName())
+  ) {
     return callee.getExpression();
   }
   return undefined;

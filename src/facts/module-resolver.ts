@@ -1,6 +1,15 @@
 import { posix } from 'node:path';
 
-const EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const EXTENSIONS = [
+  '.ts',
+  '.tsx',
+  '.mts',
+  '.cts',
+  '.js',
+  '.jsx',
+  '.mjs',
+  '.cjs',
+];
 
 /** Path aliases from a tsconfig: `@app/*` -> [`src/*`], relative to the root. */
 export type PathAliases = [prefix: string, targets: string[]][];
@@ -42,7 +51,9 @@ export function createModuleResolver(
     }
     let found: string | undefined;
     if (specifier.startsWith('.')) {
-      found = probe(posix.normalize(posix.join(posix.dirname(from), specifier)));
+      found = probe(
+        posix.normalize(posix.join(posix.dirname(from), specifier)),
+      );
     } else {
       found = aliasTarget(specifier, aliases, probe);
     }
@@ -74,7 +85,10 @@ function aliasTarget(
 }
 
 /** Reads `compilerOptions.baseUrl` and `paths` from a tsconfig's text. */
-export function readPathAliases(tsconfigText: string | undefined, dir = ''): PathAliases {
+export function readPathAliases(
+  tsconfigText: string | undefined,
+  dir = '',
+): PathAliases {
   if (!tsconfigText) {
     return [];
   }
@@ -84,13 +98,16 @@ export function readPathAliases(tsconfigText: string | undefined, dir = ''): Pat
   } catch {
     return [];
   }
-  const options = (config as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } })
-    ?.compilerOptions;
+  const options = (
+    config as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } }
+  )?.compilerOptions;
   const baseUrl = typeof options?.baseUrl === 'string' ? options.baseUrl : '.';
   const base = posix.join(dir, baseUrl);
   const aliases: PathAliases = [];
   if (options?.paths && typeof options.paths === 'object') {
-    for (const [prefix, targets] of Object.entries(options.paths as Record<string, unknown>)) {
+    for (const [prefix, targets] of Object.entries(
+      options.paths as Record<string, unknown>,
+    )) {
       if (Array.isArray(targets)) {
         const list = targets.filter((t): t is string => typeof t === 'string');
         aliases.push([prefix, list.map((t) => posix.join(base, t))]);

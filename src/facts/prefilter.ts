@@ -3,11 +3,15 @@
  * a candidate when its text contains any analyzer keyword. The alternation
  * of escaped literals cannot backtrack catastrophically.
  */
-export function buildPrefilter(keywords: Iterable<string>): (text: string) => boolean {
+export function buildPrefilter(
+  keywords: Iterable<string>,
+): (text: string) => boolean {
   const all = [...new Set(keywords)].filter((k) => k.length > 0);
   // A keyword that contains another adds nothing but alternation cost: the
   // shorter one already matches. Pruning halves the scan over a large tree.
-  const unique = all.filter((k) => !all.some((other) => other !== k && k.includes(other)));
+  const unique = all.filter(
+    (k) => !all.some((other) => other !== k && k.includes(other)),
+  );
   if (unique.length === 0) {
     return () => false;
   }

@@ -44,7 +44,12 @@ export class RedisFactCache implements FactCache {
   }
 
   async set(key: string, scan: FileScan): Promise<void> {
-    await this.redis.set(this.prefix + key, JSON.stringify(scan), 'EX', this.ttlSeconds);
+    await this.redis.set(
+      this.prefix + key,
+      JSON.stringify(scan),
+      'EX',
+      this.ttlSeconds,
+    );
   }
 }
 
@@ -52,7 +57,12 @@ export class RedisFactCache implements FactCache {
 function parseScan(value: string): FileScan | undefined {
   try {
     const parsed = JSON.parse(value) as unknown;
-    if (parsed && typeof parsed === 'object' && 'direct' in parsed && 'specifiers' in parsed) {
+    if (
+      parsed &&
+      typeof parsed === 'object' &&
+      'direct' in parsed &&
+      'specifiers' in parsed
+    ) {
       return parsed as FileScan;
     }
   } catch {

@@ -64,7 +64,9 @@ export class Resolver {
 
   /** Facts already taken for `path`; never parses (unlike `factsOf`). */
   parsedFactsOf(path: string): FileFacts | undefined {
-    return this.lookup.parsedFactsOf ? this.lookup.parsedFactsOf(path) : this.factsOf(path);
+    return this.lookup.parsedFactsOf
+      ? this.lookup.parsedFactsOf(path)
+      : this.factsOf(path);
   }
 
   /** The tree path an import specifier written in `from` points to. */
@@ -93,11 +95,21 @@ export class Resolver {
       for (const facts of this.lookup.candidates?.() ?? []) {
         for (const call of facts.calls ?? []) {
           const callee = this.nameValue(call.callee, facts.file, 0, new Set());
-          if (callee?.k !== 'fn' || callee.file !== target.file || callee.line !== target.line) {
+          if (
+            callee?.k !== 'fn' ||
+            callee.file !== target.file ||
+            callee.line !== target.line
+          ) {
             continue;
           }
-          const args = call.args.map((arg) => withFile(this.resolve(arg, facts.file), facts.file));
-          sites.push({ file: facts.file, line: call.line, env: bind(target, args) });
+          const args = call.args.map((arg) =>
+            withFile(this.resolve(arg, facts.file), facts.file),
+          );
+          sites.push({
+            file: facts.file,
+            line: call.line,
+            env: bind(target, args),
+          });
         }
       }
     }
@@ -126,7 +138,11 @@ export class Resolver {
     if (iterable.k === 'arr') {
       return iterable.items;
     }
-    if (iterable.k === 'call' && iterable.callee.k === 'ext' && iterable.callee.name === 'Object') {
+    if (
+      iterable.k === 'call' &&
+      iterable.callee.k === 'ext' &&
+      iterable.callee.name === 'Object'
+    ) {
       const target = iterable.args[0];
       const method = iterable.callee.path[0];
       if (target?.k === 'obj') {
@@ -138,10 +154,19 @@ export class Resolver {
         }
       }
     }
-    return [dyn(iterable.text, iterable.line)].map((d) => ({ ...d, file: iterable.file ?? file }));
+    return [dyn(iterable.text, iterable.line)].map((d) => ({
+      ...d,
+      file: iterable.file ?? file,
+    }));
   }
 
-  private walk(expr: Expr, file: string, env: Env, depth: number, seen: Set<string>): Expr {
+  private walk(
+    expr: Expr,
+    file: string,
+    env: Env,
+    depth: number,
+    seen: Set<string>,
+  ): Expr {
     if (depth > MAX_DEPTH) {
       return dyn(expr.text, expr.line);
     }
@@ -159,15 +184,28 @@ export class Resolver {
       case 'ref':
         return this.walkRef(expr, file, next, seen);
       case 'member':
-        return applyPath(this.walk(expr.of, file, env, next, seen), expr.path, expr.text, expr.line);
+        return applyPath(
+          this.walk(expr.of, file, env, next, seen),
+          expr.path,
+          expr.text,
+          expr.line,
+        );
       case 'each':
         return { ...expr, of: this.walk(expr.of, file, env, next, seen) };
       case 'arr':
-        return { ...expr, items: expr.items.map((item) => this.walk(item, file, env, next, seen)) };
+        return {
+          ...expr,
+          items: expr.items.map((item) =>
+            this.walk(item, file, env, next, seen),
+          ),
+        };
       case 'obj':
         return this.walkObject(expr, file, env, next, seen);
       case 'tpl':
-        return concat(expr, expr.parts.map((part) => this.walk(part, file, env, next, seen)));
+        return concat(
+          expr,
+          expr.parts.map((part) => this.walk(part, file, env, next, seen)),
+        );
       case 'bin':
         return arithmetic(
           expr,
@@ -188,13 +226,25 @@ export class Resolver {
     seen: Set<string>,
   ): Expr {
     if (expr.name === 'Object' && expr.path.length > 0) {
-      return { k: 'ext', module: 'global', name: 'Object', path: expr.path, text: expr.text, line: expr.line };
+      return {
+        k: 'ext',
+        module: 'global',
+        name: 'Object',
+        path: expr.path,
+        text: expr.text,
+        line: expr.line,
+      };
     }
     const namespace = this.namespaceImport(expr.name, file);
     if (namespace !== undefined && expr.path.length > 0) {
       const [first, ...rest] = expr.path;
-      const value = first === undefined ? undefined : this.exportedValue(namespace, first, depth, seen);
-      return value ? atUse(applyPath(value, rest, expr.text, expr.line), expr) : dyn(expr.text, expr.line);
+      const value =
+        first === undefined
+          ? undefined
+          : this.exportedValue(namespace, first, depth, seen);
+      return value
+        ? atUse(applyPath(value, rest, expr.text, expr.line), expr)
+        : dyn(expr.text, expr.line);
     }
     const value = this.nameValue(expr.name, file, depth, seen);
     if (!value) {
@@ -213,7 +263,12 @@ export class Resolver {
   }
 
   /** The value bound to a top-level name in `file`, through imports. */
-  private nameValue(name: string, file: string, depth: number, seen: Set<string>): Expr | undefined {
+  private nameValue(
+    name: string,
+    file: string,
+    depth: number,
+    seen: Set<string>,
+  ): Expr | undefined {
     const facts = this.lookup.factsOf(file);
     if (!facts) {
       return undefined;
@@ -228,7 +283,14 @@ export class Resolver {
     }
     const target = this.lookup.resolveModule(file, fact.module);
     if (target === undefined) {
-      return { k: 'ext', module: fact.module, name: fact.imported, path: [], text: name, line: fact.line };
+      return {
+        k: 'ext',
+        module: fact.module,
+        name: fact.imported,
+        path: [],
+        text: name,
+        line: fact.line,
+      };
     }
     if (fact.imported === '*') {
       return undefined;
@@ -252,13 +314,21 @@ export class Resolver {
       return undefined;
     }
     seen.add(key);
-    const value = withFile(this.walk(binding, file, EMPTY_ENV, depth, seen), file);
+    const value = withFile(
+      this.walk(binding, file, EMPTY_ENV, depth, seen),
+      file,
+    );
     seen.delete(key);
     this.bindingCache.set(key, value);
     return value;
   }
 
-  private exportedValue(file: string, name: string, depth: number, seen: Set<string>): Expr | undefined {
+  private exportedValue(
+    file: string,
+    name: string,
+    depth: number,
+    seen: Set<string>,
+  ): Expr | undefined {
     const facts = this.lookup.factsOf(file);
     if (!facts || depth > MAX_DEPTH) {
       return undefined;
@@ -290,12 +360,24 @@ export class Resolver {
     const target = this.lookup.resolveModule(file, reExport.module);
     if (target === undefined) {
       return reExport.names
-        ? { k: 'ext', module: reExport.module, name: inner, path: [], text: name, line: 1, file }
+        ? {
+            k: 'ext',
+            module: reExport.module,
+            name: inner,
+            path: [],
+            text: name,
+            line: 1,
+            file,
+          }
         : undefined;
     }
     // Through `export *` every module of a barrel is a suspect; one whose
     // text never names `inner` (and re-exports nothing) is not parsed.
-    if (!reExport.names && this.lookup.mayExport && !this.lookup.mayExport(target, inner)) {
+    if (
+      !reExport.names &&
+      this.lookup.mayExport &&
+      !this.lookup.mayExport(target, inner)
+    ) {
       return undefined;
     }
     return this.exportedValue(target, inner, depth + 1, seen);
@@ -335,8 +417,16 @@ export class Resolver {
     const callee = this.walk(expr.callee, file, env, depth, seen);
     const args = expr.args.map((arg) => this.walk(arg, file, env, depth, seen));
     if (callee.k === 'fn' && callee.body) {
-      const result = this.walk(callee.body, callee.file ?? file, bind(callee, args), depth, seen);
-      return result.k === 'dyn' ? dyn(expr.text, expr.line) : atUse(result, expr);
+      const result = this.walk(
+        callee.body,
+        callee.file ?? file,
+        bind(callee, args),
+        depth,
+        seen,
+      );
+      return result.k === 'dyn'
+        ? dyn(expr.text, expr.line)
+        : atUse(result, expr);
     }
     return { ...expr, callee, args };
   }
@@ -354,13 +444,30 @@ export class Resolver {
     // Arguments passed to super() mix values written in the class's file and
     // at the call site, so each keeps the file it was written in.
     let argsFile = file;
-    for (let hops = 0; callee.k === 'class' && callee.extends && hops < 8; hops++) {
+    for (
+      let hops = 0;
+      callee.k === 'class' && callee.extends && hops < 8;
+      hops++
+    ) {
       const classFile = callee.file ?? file;
       const passed = args.map((arg) => withFile(arg, argsFile));
-      const params = new Map(callee.ctorParams.map((name, i) => [name, passed[i] ?? dyn(name, expr.line)]));
-      const parent = this.walk(callee.extends, classFile, EMPTY_ENV, depth, seen);
+      const params = new Map(
+        callee.ctorParams.map((name, i) => [
+          name,
+          passed[i] ?? dyn(name, expr.line),
+        ]),
+      );
+      const parent = this.walk(
+        callee.extends,
+        classFile,
+        EMPTY_ENV,
+        depth,
+        seen,
+      );
       if (callee.superArgs) {
-        args = callee.superArgs.map((arg) => this.walk(arg, classFile, params, depth, seen));
+        args = callee.superArgs.map((arg) =>
+          this.walk(arg, classFile, params, depth, seen),
+        );
         argsFile = classFile;
       }
       callee = parent;
@@ -373,23 +480,42 @@ export class Resolver {
 }
 
 function bind(fn: FnExpr, args: Expr[]): Env {
-  return new Map(fn.params.map((name, i) => [name, args[i] ?? dyn(name, fn.line)]));
+  return new Map(
+    fn.params.map((name, i) => [name, args[i] ?? dyn(name, fn.line)]),
+  );
 }
 
 /** Keeps the citation at the use site while carrying the resolved value. */
 function atUse(value: Expr, use: Expr): Expr {
   if (value.k === 'lit' || value.k === 'tpl' || value.k === 'bin') {
-    return { ...value, text: use.text, line: use.line, file: use.file, via: value.via ?? use.text };
+    return {
+      ...value,
+      text: use.text,
+      line: use.line,
+      file: use.file,
+      via: value.via ?? use.text,
+    };
   }
   return value;
 }
 
 function literal(value: string, at: Expr): Expr {
-  return { k: 'lit', v: value, text: JSON.stringify(value), line: at.line, file: at.file };
+  return {
+    k: 'lit',
+    v: value,
+    text: JSON.stringify(value),
+    line: at.line,
+    file: at.file,
+  };
 }
 
 /** Applies a property path to a resolved expression. */
-export function applyPath(base: Expr, path: string[], text: string, line: number): Expr {
+export function applyPath(
+  base: Expr,
+  path: string[],
+  text: string,
+  line: number,
+): Expr {
   if (path.length === 0) {
     return base;
   }
@@ -415,7 +541,10 @@ function withFile(expr: Expr, file: string): Expr {
   const marked = { ...expr, file } as Expr;
   switch (marked.k) {
     case 'obj':
-      marked.props = marked.props.map(([name, value]) => [name, withFile(value, file)]);
+      marked.props = marked.props.map(([name, value]) => [
+        name,
+        withFile(value, file),
+      ]);
       return marked;
     case 'arr':
       marked.items = marked.items.map((item) => withFile(item, file));
@@ -442,14 +571,27 @@ function concat(expr: Extract<Expr, { k: 'tpl' }>, parts: Expr[]): Expr {
     }
   }
   if (flat.every((part) => part.k === 'lit')) {
-    const value = flat.map((part) => (part.k === 'lit' ? String(part.v) : '')).join('');
+    const value = flat
+      .map((part) => (part.k === 'lit' ? String(part.v) : ''))
+      .join('');
     const via = flat.some((part) => part.via) ? expr.text : undefined;
-    return { k: 'lit', v: value, text: expr.text, line: expr.line, file: expr.file, via };
+    return {
+      k: 'lit',
+      v: value,
+      text: expr.text,
+      line: expr.line,
+      file: expr.file,
+      via,
+    };
   }
   return { ...expr, parts: flat };
 }
 
-function arithmetic(expr: Extract<Expr, { k: 'bin' }>, left: Expr, right: Expr): Expr {
+function arithmetic(
+  expr: Extract<Expr, { k: 'bin' }>,
+  left: Expr,
+  right: Expr,
+): Expr {
   const at = { text: expr.text, line: expr.line, file: expr.file };
   const via = left.via || right.via ? expr.text : undefined;
   if (left.k === 'lit' && right.k === 'lit') {

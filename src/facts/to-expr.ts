@@ -40,7 +40,10 @@ export function toExpr(node: Node | undefined, depth = 0): Expr {
 }
 
 function convert(node: Node, text: string, line: number, depth: number): Expr {
-  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) {
+  if (
+    Node.isStringLiteral(node) ||
+    Node.isNoSubstitutionTemplateLiteral(node)
+  ) {
     return { k: 'lit', v: node.getLiteralValue(), text, line };
   }
   if (Node.isNumericLiteral(node)) {
@@ -68,7 +71,10 @@ function convert(node: Node, text: string, line: number, depth: number): Expr {
   if (Node.isIdentifier(node)) {
     return convertIdentifier(node, text, line, depth);
   }
-  if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
+  if (
+    Node.isPropertyAccessExpression(node) ||
+    Node.isElementAccessExpression(node)
+  ) {
     return convertMember(node, text, line, depth);
   }
   if (Node.isTemplateExpression(node)) {
@@ -93,8 +99,14 @@ function convert(node: Node, text: string, line: number, depth: number): Expr {
     return convertCall(node, text, line, depth);
   }
   if (Node.isNewExpression(node)) {
-    const args = (node.getArguments()).map((arg) => toExpr(arg, depth));
-    return { k: 'new', callee: toExpr(node.getExpression(), depth), args, text, line };
+    const args = node.getArguments().map((arg) => toExpr(arg, depth));
+    return {
+      k: 'new',
+      callee: toExpr(node.getExpression(), depth),
+      args,
+      text,
+      line,
+    };
   }
   if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) {
     return toFnExpr(node, text, line, depth);
@@ -138,14 +150,24 @@ function convertIdentifier(
     return { k: 'ref', name, path: [], text, line };
   }
   if (local.kind === 'param') {
-    return { k: 'param', name, index: local.index, owner: local.owner, fn: local.fn, text, line };
+    return {
+      k: 'param',
+      name,
+      index: local.index,
+      owner: local.owner,
+      fn: local.fn,
+      text,
+      line,
+    };
   }
   if (local.kind === 'each') {
     return { k: 'each', of: toExpr(local.iterable, depth), text, line };
   }
   if (local.kind === 'value') {
     const value = toExpr(local.initializer, depth);
-    return value.k === 'dyn' ? dyn(text, line) : { ...value, via: value.via ?? name };
+    return value.k === 'dyn'
+      ? dyn(text, line)
+      : { ...value, via: value.via ?? name };
   }
   return dyn(text, line);
 }
@@ -158,7 +180,10 @@ function convertMember(
 ): Expr {
   const path: string[] = [];
   let current: Node = node;
-  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current)) {
+  while (
+    Node.isPropertyAccessExpression(current) ||
+    Node.isElementAccessExpression(current)
+  ) {
     if (Node.isPropertyAccessExpression(current)) {
       path.unshift(current.getName());
     } else {
@@ -173,14 +198,20 @@ function convertMember(
   }
   if (Node.isThisExpression(current)) {
     const first = path.shift();
-    const member = first === undefined ? undefined : thisMember(current, first, depth);
+    const member =
+      first === undefined ? undefined : thisMember(current, first, depth);
     return member ? withPath(member, path, text, line) : dyn(text, line);
   }
   return withPath(toExpr(current, depth), path, text, line);
 }
 
 /** Applies a property path to an expression converted from the file. */
-export function withPath(base: Expr, path: string[], text: string, line: number): Expr {
+export function withPath(
+  base: Expr,
+  path: string[],
+  text: string,
+  line: number,
+): Expr {
   if (path.length === 0) {
     return base;
   }
@@ -204,7 +235,9 @@ export function withPath(base: Expr, path: string[], text: string, line: number)
 }
 
 function thisMember(node: Node, name: string, depth: number): Expr | undefined {
-  const cls = node.getFirstAncestor((a) => Node.isClassDeclaration(a) || Node.isClassExpression(a));
+  const cls = node.getFirstAncestor(
+    (a) => Node.isClassDeclaration(a) || Node.isClassExpression(a),
+  );
   if (!cls || !(Node.isClassDeclaration(cls) || Node.isClassExpression(cls))) {
     return undefined;
   }
@@ -317,11 +350,17 @@ function convertBinary(
  */
 function fallbackText(node: BinaryExpression): string | undefined {
   const kind = node.getOperatorToken().getKind();
-  if (kind !== SyntaxKind.QuestionQuestionToken && kind !== SyntaxKind.BarBarToken) {
+  if (
+    kind !== SyntaxKind.QuestionQuestionToken &&
+    kind !== SyntaxKind.BarBarToken
+  ) {
     return undefined;
   }
   const right = node.getRight();
-  if (!Node.isStringLiteral(right) && !Node.isNoSubstitutionTemplateLiteral(right)) {
+  if (
+    !Node.isStringLiteral(right) &&
+    !Node.isNoSubstitutionTemplateLiteral(right)
+  ) {
     return undefined;
   }
   const operator = node.getOperatorToken().getText();
@@ -380,7 +419,14 @@ function convertCall(
   if (Node.isIdentifier(callee) && callee.getText() === 'require') {
     const module = args[0];
     if (module?.k === 'lit' && typeof module.v === 'string') {
-      return { k: 'ext', module: module.v, name: 'default', path: [], text, line };
+      return {
+        k: 'ext',
+        module: module.v,
+        name: 'default',
+        path: [],
+        text,
+        line,
+      };
     }
   }
   return { k: 'call', callee: toExpr(callee, depth), args, text, line };
@@ -398,10 +444,7 @@ function toFnExpr(
 
 /** The single expression a function returns, if its body is that simple. */
 export function returnedExpr(
-  node:
-    | FunctionDeclaration
-    | FunctionExpression
-    | ArrowFunction,
+  node: FunctionDeclaration | FunctionExpression | ArrowFunction,
   depth = 0,
 ): Expr | null {
   const body = node.getBody();
@@ -427,16 +470,23 @@ export function returnedExpr(
  * A lazy singleton: `let cached; function get() { if (!cached) { cached =
  * create(...) } return cached }` returns what is assigned to `cached`.
  */
-function memoizedValue(body: Node, value: Node, depth: number): Expr | undefined {
+function memoizedValue(
+  body: Node,
+  value: Node,
+  depth: number,
+): Expr | undefined {
   if (!Node.isIdentifier(value) || findLocalDeclaration(value)) {
     return undefined;
   }
   const name = value.getText();
-  for (const assignment of body.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+  for (const assignment of body.getDescendantsOfKind(
+    SyntaxKind.BinaryExpression,
+  )) {
     const left = assignment.getLeft();
     const operator = assignment.getOperatorToken().getKind();
     const assigns =
-      operator === SyntaxKind.EqualsToken || operator === SyntaxKind.QuestionQuestionEqualsToken;
+      operator === SyntaxKind.EqualsToken ||
+      operator === SyntaxKind.QuestionQuestionEqualsToken;
     if (assigns && Node.isIdentifier(left) && left.getText() === name) {
       return toExpr(assignment.getRight(), depth);
     }

@@ -7,7 +7,9 @@ import type { PathAliases } from './module-resolver.js';
  * name maps that name (and `name/*`) to its sources, trying `src/` first,
  * then the folder itself, then `main` with build output mapped back to src.
  */
-export function workspaceAliases(manifests: ReadonlyMap<string, string>): PathAliases {
+export function workspaceAliases(
+  manifests: ReadonlyMap<string, string>,
+): PathAliases {
   const aliases: PathAliases = [];
   for (const [path, text] of manifests) {
     if (posix.basename(path) !== 'package.json') {
@@ -21,7 +23,10 @@ export function workspaceAliases(manifests: ReadonlyMap<string, string>): PathAl
     const at = (rest: string): string => (dir ? posix.join(dir, rest) : rest);
     const targets = [at('src/index'), at('index')];
     if (pkg.main) {
-      targets.push(at(pkg.main.replace(/^(\.\/)?(dist|build|lib|out)\//, 'src/')), at(pkg.main));
+      targets.push(
+        at(pkg.main.replace(/^(\.\/)?(dist|build|lib|out)\//, 'src/')),
+        at(pkg.main),
+      );
     }
     aliases.push([pkg.name, targets]);
     aliases.push([`${pkg.name}/*`, [at('src/*'), at('*')]]);
@@ -29,7 +34,9 @@ export function workspaceAliases(manifests: ReadonlyMap<string, string>): PathAl
   return aliases;
 }
 
-function parsePackage(text: string): { name?: string; main?: string } | undefined {
+function parsePackage(
+  text: string,
+): { name?: string; main?: string } | undefined {
   try {
     const parsed = JSON.parse(text) as unknown;
     if (!parsed || typeof parsed !== 'object') {

@@ -117,11 +117,17 @@ export function scalingReportApp(
 }
 
 /** A payload without the fields the handlers read is dropped, not thrown on. */
-function wellFormed(context: { id: string; name: string; payload: unknown }, log: Logger): boolean {
+function wellFormed(
+  context: { id: string; name: string; payload: unknown },
+  log: Logger,
+): boolean {
   if (isWellFormedPayload(context.name, context.payload)) {
     return true;
   }
-  log.warn({ deliveryId: context.id, event: context.name }, 'malformed webhook payload ignored');
+  log.warn(
+    { deliveryId: context.id, event: context.name },
+    'malformed webhook payload ignored',
+  );
   return false;
 }
 

@@ -193,7 +193,10 @@ async function publishComment(
  * same body is not posted again), so the reader sees it without opening
  * the check run, and an earlier report is not left standing as current.
  */
-async function publishNotAnalyzed(run: PullRequestRun, reason: string): Promise<void> {
+async function publishNotAnalyzed(
+  run: PullRequestRun,
+  reason: string,
+): Promise<void> {
   const { job, octokit } = run;
   try {
     await publishStickyComment(

@@ -105,7 +105,9 @@ async function createComment(
   } catch (error) {
     const status = (error as { status?: unknown }).status;
     const unsure = typeof status !== 'number' || status >= 500;
-    const stored = unsure ? await findStickyComment(octokit, repo, request) : undefined;
+    const stored = unsure
+      ? await findStickyComment(octokit, repo, request)
+      : undefined;
     if (stored?.body !== request.body) {
       throw error;
     }

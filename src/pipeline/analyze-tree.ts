@@ -5,7 +5,10 @@ import type { Analyzer, FileItems } from '../analyzers/types.js';
 import { FactExtractor, messageOf } from '../facts/extract-file-facts.js';
 import type { FactCache } from '../facts/fact-cache.js';
 import { factCacheKey } from '../facts/fact-cache.js';
-import { createModuleResolver, readPathAliases } from '../facts/module-resolver.js';
+import {
+  createModuleResolver,
+  readPathAliases,
+} from '../facts/module-resolver.js';
 import { workspaceAliases } from '../facts/workspace-aliases.js';
 import { buildPrefilter } from '../facts/prefilter.js';
 import { Resolver } from '../facts/resolver.js';
@@ -13,7 +16,10 @@ import type { FileFacts } from '../facts/types.js';
 import { emptyModel } from '../model/empty-model.js';
 import type { ArchitectureModel, SkippedFile } from '../model/types.js';
 import type { ContentLimits } from '../source/inspect-content.js';
-import { DEFAULT_CONTENT_LIMITS, inspectContent } from '../source/inspect-content.js';
+import {
+  DEFAULT_CONTENT_LIMITS,
+  inspectContent,
+} from '../source/inspect-content.js';
 import { isManifestPath, isSourcePath, outOfScope } from '../source/scope.js';
 import type { SourceTree } from '../source/source-tree.js';
 import type { AnalysisBudget } from './analysis-budget.js';
@@ -83,23 +89,34 @@ export async function analyzeTree(
     (path) => !outOfScope(path) && (options.includePath?.(path) ?? true),
   );
   const sourcePaths = inScope.filter(isSourcePath);
-  const keywordMatch = buildPrefilter(analyzers.flatMap((analyzer) => analyzer.keywords));
+  const keywordMatch = buildPrefilter(
+    analyzers.flatMap((analyzer) => analyzer.keywords),
+  );
   const matches = options.parseEverything ? () => true : keywordMatch;
-  const scanned = await scanSources(tree, sourcePaths, matches, limits, options.cache, skipped);
+  const scanned = await scanSources(
+    tree,
+    sourcePaths,
+    matches,
+    limits,
+    options.cache,
+    skipped,
+  );
   for (const source of scanned) {
-    counters[source.cached ? 'cacheHits' : 'cacheMisses'] += options.cache ? 1 : 0;
+    counters[source.cached ? 'cacheHits' : 'cacheMisses'] += options.cache
+      ? 1
+      : 0;
   }
 
   const manifests = await readManifests(tree, inScope.filter(isManifestPath));
-  const resolveModule = createModuleResolver(
-    sourcePaths,
-    [
-      ...readPathAliases((await tree.read('tsconfig.json'))?.toString('utf8')),
-      ...workspaceAliases(manifests),
-    ],
-  );
+  const resolveModule = createModuleResolver(sourcePaths, [
+    ...readPathAliases((await tree.read('tsconfig.json'))?.toString('utf8')),
+    ...workspaceAliases(manifests),
+  ]);
   const extractor = new FactExtractor(analyzers);
-  const budget = new BudgetGuard({ ...defaultAnalysisBudget(), ...options.budget }, { started });
+  const budget = new BudgetGuard(
+    { ...defaultAnalysisBudget(), ...options.budget },
+    { started },
+  );
   const context: FactContext = {
     tree,
     limits,
@@ -127,16 +144,29 @@ export async function analyzeTree(
   });
   const scannedByPath = new Map(scanned.map((source) => [source.path, source]));
   const resolver = new Resolver({
-    factsOf: (path) => factsByPath.get(path) ?? moduleFacts(path, scannedByPath, factsByPath, context),
+    factsOf: (path) =>
+      factsByPath.get(path) ??
+      moduleFacts(path, scannedByPath, factsByPath, context),
     resolveModule,
     candidates: () => candidateList,
     parsedFactsOf: (path) => factsByPath.get(path),
     mayExport: (path, name) => {
-      const text = scannedByPath.get(path)?.text ?? tree.readSync?.(path)?.toString('utf8');
-      return text === undefined || text.includes(name) || /\bexport\s*\*/.test(text);
+      const text =
+        scannedByPath.get(path)?.text ??
+        tree.readSync?.(path)?.toString('utf8');
+      return (
+        text === undefined || text.includes(name) || /\bexport\s*\*/.test(text)
+      );
     },
   });
-  runBuilds(analyzers, candidateList, resolver, model, { manifests, importGraph }, log);
+  runBuilds(
+    analyzers,
+    candidateList,
+    resolver,
+    model,
+    { manifests, importGraph },
+    log,
+  );
 
   model.stats.filesSeen = allPaths.length;
   model.stats.filesScanned = scanned.length;
@@ -146,7 +176,10 @@ export async function analyzeTree(
   const exceeded = budget.report();
   if (exceeded) {
     model.stats.budgetExceeded = exceeded;
-    log.warn({ budget: exceeded }, 'analysis budget exceeded; the model is partial');
+    log.warn(
+      { budget: exceeded },
+      'analysis budget exceeded; the model is partial',
+    );
   }
   log.info(
     {
@@ -190,7 +223,10 @@ async function collectCandidates(
   matches: (text: string) => boolean,
   context: FactContext,
   cache: FactCache | undefined,
-): Promise<{ candidates: ScannedSource[]; factsByPath: Map<string, FileFacts> }> {
+): Promise<{
+  candidates: ScannedSource[];
+  factsByPath: Map<string, FileFacts>;
+}> {
   const candidates = scanned.filter((source) => source.scan.direct);
   const factsByPath = await candidateFacts(candidates, context, cache);
   const chosen = new Set(candidates.map((source) => source.path));
@@ -252,7 +288,9 @@ async function candidateFacts(
       factsByPath.set(source.path, facts);
     }
     if (cache && (facts || source.scan.skip)) {
-      writes.push(cache.set(factCacheKey(source.hash), { ...source.scan, facts }));
+      writes.push(
+        cache.set(factCacheKey(source.hash), { ...source.scan, facts }),
+      );
     }
   }
   // A cache that cannot be written only costs speed, never the analysis.
@@ -260,8 +298,12 @@ async function candidateFacts(
   return factsByPath;
 }
 
-function parseCandidate(source: ScannedSource, context: FactContext): FileFacts | undefined {
-  const text = source.text ?? context.tree.readSync?.(source.path)?.toString('utf8');
+function parseCandidate(
+  source: ScannedSource,
+  context: FactContext,
+): FileFacts | undefined {
+  const text =
+    source.text ?? context.tree.readSync?.(source.path)?.toString('utf8');
   if (text === undefined) {
     context.skipped.push({ file: source.path, reason: 'unreadable' });
     return undefined;
@@ -279,13 +321,19 @@ function parseCandidate(source: ScannedSource, context: FactContext): FileFacts 
   context.counters.parsed++;
   const result = context.extractor.extract(source.path, text);
   if ('skip' in result) {
-    context.log.debug({ file: source.path, reason: result.skip, detail: result.message }, 'file skipped');
+    context.log.debug(
+      { file: source.path, reason: result.skip, detail: result.message },
+      'file skipped',
+    );
     source.scan.skip = result.skip;
     context.skipped.push({ file: source.path, reason: result.skip });
     return undefined;
   }
   for (const failure of result.failures) {
-    context.log.warn({ analyzer: failure.analyzer, file: failure.file, err: failure.message }, 'extract failed');
+    context.log.warn(
+      { analyzer: failure.analyzer, file: failure.file, err: failure.message },
+      'extract failed',
+    );
     context.model.stats.failedAnalyzers.push({
       analyzer: failure.analyzer,
       message: `${failure.file}: ${failure.message}`,
@@ -309,7 +357,10 @@ function moduleFacts(
     return undefined;
   }
   const text = source.text ?? context.tree.readSync?.(path)?.toString('utf8');
-  if (text === undefined || 'skip' in inspectContent(Buffer.from(text), context.limits)) {
+  if (
+    text === undefined ||
+    'skip' in inspectContent(Buffer.from(text), context.limits)
+  ) {
     return undefined;
   }
   context.counters.parsed++;
@@ -322,7 +373,10 @@ function moduleFacts(
 }
 
 /** Manifests are small; anything over 1 MiB is not one we can use. */
-async function readManifests(tree: SourceTree, paths: string[]): Promise<Map<string, string>> {
+async function readManifests(
+  tree: SourceTree,
+  paths: string[],
+): Promise<Map<string, string>> {
   const manifests = new Map<string, string>();
   for (const path of paths) {
     const bytes = await tree.read(path);
@@ -351,11 +405,21 @@ function runBuilds(
     }
     const child = log.child({ analyzer: analyzer.id });
     try {
-      const part = analyzer.build({ facts, allFacts, resolver, model, ...trees, log: child });
+      const part = analyzer.build({
+        facts,
+        allFacts,
+        resolver,
+        model,
+        ...trees,
+        log: child,
+      });
       mergeModelPart(model, part);
     } catch (error) {
       child.warn({ err: error }, 'analyzer failed; the report is partial');
-      model.stats.failedAnalyzers.push({ analyzer: analyzer.id, message: messageOf(error) });
+      model.stats.failedAnalyzers.push({
+        analyzer: analyzer.id,
+        message: messageOf(error),
+      });
     }
   }
 }

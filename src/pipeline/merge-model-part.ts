@@ -1,7 +1,9 @@
 import type { ArchitectureModel } from '../model/types.js';
 
 type ArrayKeys = {
-  [K in keyof ArchitectureModel]: ArchitectureModel[K] extends unknown[] ? K : never;
+  [K in keyof ArchitectureModel]: ArchitectureModel[K] extends unknown[]
+    ? K
+    : never;
 }[keyof ArchitectureModel];
 
 const ARRAY_KEYS: ArrayKeys[] = [

@@ -50,7 +50,15 @@ export async function scanSources(
     const slice = toRead.slice(i, i + READ_BATCH);
     const contents = await Promise.all(slice.map((path) => tree.read(path)));
     slice.forEach((path, j) => {
-      const result = scanOne(tree, path, contents[j], matches, limits, decoder, !!cache);
+      const result = scanOne(
+        tree,
+        path,
+        contents[j],
+        matches,
+        limits,
+        decoder,
+        !!cache,
+      );
       if (result.scan.skip) {
         skipped.push({ file: path, reason: result.scan.skip });
       } else {
@@ -58,7 +66,8 @@ export async function scanSources(
       }
       // Direct matches are cached with their facts once parsed; the rest
       // now, so a warm analysis never reads or scans them again.
-      const cacheable = result.scan.skip !== 'unreadable' && !result.scan.direct;
+      const cacheable =
+        result.scan.skip !== 'unreadable' && !result.scan.direct;
       if (cache && result.hash && cacheable) {
         writes.push(cache.set(factCacheKey(result.hash), result.scan));
       }
@@ -82,7 +91,9 @@ async function cachedScans(
     const hash = tree.hash?.(path) ?? hashInMemory(tree, path);
     return hash ? [{ path, hash }] : [];
   });
-  const scans = await cache.getMany(hashed.map(({ hash }) => factCacheKey(hash)));
+  const scans = await cache.getMany(
+    hashed.map(({ hash }) => factCacheKey(hash)),
+  );
   hashed.forEach(({ path, hash }, i) => {
     const scan = scans[i];
     if (scan) {
@@ -132,6 +143,15 @@ function scanOne(
   return { path, hash, text, cached: false, scan: { direct, specifiers } };
 }
 
-function skippedScan(path: string, hash: string, reason: string): ScannedSource {
-  return { path, hash, cached: false, scan: { direct: false, specifiers: [], skip: reason } };
+function skippedScan(
+  path: string,
+  hash: string,
+  reason: string,
+): ScannedSource {
+  return {
+    path,
+    hash,
+    cached: false,
+    scan: { direct: false, specifiers: [], skip: reason },
+  };
 }

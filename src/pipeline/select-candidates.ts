@@ -34,12 +34,17 @@ export function importersOf(
  * library to the code that really hands it on, instead of every module that
  * merely mentions Redis in a comment.
  */
-export function handsOnLibrary(facts: FileFacts, linked: (module: string) => boolean): boolean {
+export function handsOnLibrary(
+  facts: FileFacts,
+  linked: (module: string) => boolean,
+): boolean {
   if (facts.reExports.some((reExport) => linked(reExport.module))) {
     return true;
   }
   const names = new Set(
-    facts.imports.filter((fact) => linked(fact.module)).map((fact) => fact.local),
+    facts.imports
+      .filter((fact) => linked(fact.module))
+      .map((fact) => fact.local),
   );
   if (names.size === 0) {
     return false;
@@ -51,7 +56,11 @@ export function handsOnLibrary(facts: FileFacts, linked: (module: string) => boo
 }
 
 /** Whether an expression names one of `names`, looking a few levels deep. */
-function refersTo(expr: Expr, names: ReadonlySet<string>, depth: number): boolean {
+function refersTo(
+  expr: Expr,
+  names: ReadonlySet<string>,
+  depth: number,
+): boolean {
   if (depth > 12) {
     return false;
   }
@@ -78,7 +87,9 @@ function refersTo(expr: Expr, names: ReadonlySet<string>, depth: number): boolea
     case 'arr':
       return expr.items.some(next);
     case 'obj':
-      return expr.props.some(([, value]) => next(value)) || expr.spreads.some(next);
+      return (
+        expr.props.some(([, value]) => next(value)) || expr.spreads.some(next)
+      );
     default:
       return false;
   }

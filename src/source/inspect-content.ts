@@ -100,15 +100,27 @@ function maxNesting(text: string, limit: number): number {
 /** `a-z`, `A-Z`, `_`, `$`, `#` or any non-ASCII letter: the start of a member name. */
 function startsName(c: number): boolean {
   return (
-    (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c === 35 || c > 127
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    c === 95 ||
+    c === 36 ||
+    c === 35 ||
+    c > 127
   );
 }
 
 /** Whether the line starting at `from` continues a chain (`  .then(...)`). */
 function continuesChain(text: string, from: number): boolean {
   let i = from;
-  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9 || text.charCodeAt(i) === 13) {
+  while (
+    text.charCodeAt(i) === 32 ||
+    text.charCodeAt(i) === 9 ||
+    text.charCodeAt(i) === 13
+  ) {
     i++;
   }
-  return text.charCodeAt(i) === 46 || (text.charCodeAt(i) === 63 && text.charCodeAt(i + 1) === 46);
+  return (
+    text.charCodeAt(i) === 46 ||
+    (text.charCodeAt(i) === 63 && text.charCodeAt(i + 1) === 46)
+  );
 }

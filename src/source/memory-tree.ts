@@ -9,7 +9,8 @@ export class MemoryTree implements SourceTree {
     readonly label = 'memory',
     private readonly hashes = new Map<string, string>(),
   ) {
-    const entries = files instanceof Map ? [...files.entries()] : Object.entries(files);
+    const entries =
+      files instanceof Map ? [...files.entries()] : Object.entries(files);
     this.files = new Map(
       entries.map(([path, content]) => [
         path,

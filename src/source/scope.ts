@@ -35,12 +35,23 @@ const PRUNED_DIRECTORIES = new Set([
 const TEST_FILE = /\.(test|spec|e2e-spec|e2e|stories)\.[cm]?[jt]sx?$/;
 
 /** Source extensions the analyzers parse. */
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs', '.jsx'];
+export const SOURCE_EXTENSIONS = [
+  '.ts',
+  '.tsx',
+  '.mts',
+  '.cts',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.jsx',
+];
 
 /** Non-code files the processes analyzer reads. */
-const MANIFEST_NAMES = /(^|\/)(package\.json|Procfile|Dockerfile[^/]*|[^/]*\.dockerfile|(docker-)?compose[^/]*\.ya?ml|tsconfig\.json)$/i;
+const MANIFEST_NAMES =
+  /(^|\/)(package\.json|Procfile|Dockerfile[^/]*|[^/]*\.dockerfile|(docker-)?compose[^/]*\.ya?ml|tsconfig\.json)$/i;
 /** Two tests, not `dir\/.*\.ya?ml$`: that one is quadratic on a path of many `k8s/` segments. */
-const KUBERNETES_DIRECTORY = /(^|\/)(k8s|kube|kubernetes|helm|charts|deploy|manifests)\//i;
+const KUBERNETES_DIRECTORY =
+  /(^|\/)(k8s|kube|kubernetes|helm|charts|deploy|manifests)\//i;
 const YAML_FILE = /\.ya?ml$/i;
 
 export function isPrunedDirectory(name: string): boolean {
@@ -50,7 +61,9 @@ export function isPrunedDirectory(name: string): boolean {
 /** Why a path is out of scope before reading it, or undefined when in scope. */
 export function outOfScope(path: string): string | undefined {
   const segments = path.split('/');
-  if (segments.slice(0, -1).some((segment) => PRUNED_DIRECTORIES.has(segment))) {
+  if (
+    segments.slice(0, -1).some((segment) => PRUNED_DIRECTORIES.has(segment))
+  ) {
     return 'excluded-directory';
   }
   const name = segments[segments.length - 1] ?? '';
@@ -72,6 +85,7 @@ export function isSourcePath(path: string): boolean {
 
 export function isManifestPath(path: string): boolean {
   return (
-    MANIFEST_NAMES.test(path) || (YAML_FILE.test(path) && KUBERNETES_DIRECTORY.test(path))
+    MANIFEST_NAMES.test(path) ||
+    (YAML_FILE.test(path) && KUBERNETES_DIRECTORY.test(path))
   );
 }

@@ -4,13 +4,20 @@ import type { FactCache } from '../../src/facts/fact-cache.js';
 import { RedisFactCache } from '../../src/facts/redis-fact-cache.js';
 import { analyzeTree } from '../../src/pipeline/analyze-tree.js';
 import { MemoryTree } from '../../src/source/memory-tree.js';
-import { TEST_REDIS_URL, deleteByPrefix, redisAvailable, testPrefix } from '../helpers/redis.js';
+import {
+  TEST_REDIS_URL,
+  deleteByPrefix,
+  redisAvailable,
+  testPrefix,
+} from '../helpers/redis.js';
 
 const queueFile = (name: string): string =>
   `import { Queue } from 'bullmq';\nexport const q = new Queue('${name}');\n`;
 
 function treeOf(files: Record<string, string>, label: string): MemoryTree {
-  const buffers = new Map(Object.entries(files).map(([p, t]) => [p, Buffer.from(t)]));
+  const buffers = new Map(
+    Object.entries(files).map(([p, t]) => [p, Buffer.from(t)]),
+  );
   const hashes = new Map([...buffers].map(([p, b]) => [p, gitBlobSha(b)]));
   return new MemoryTree(buffers, label, hashes);
 }
@@ -44,7 +51,11 @@ describe('fact cache', () => {
     await cache.set('b', scan);
     await cache.getMany(['a']);
     await cache.set('c', scan);
-    expect((await cache.getMany(['a', 'b', 'c'])).map(Boolean)).toEqual([true, false, true]);
+    expect((await cache.getMany(['a', 'b', 'c'])).map(Boolean)).toEqual([
+      true,
+      false,
+      true,
+    ]);
   });
 });
 

@@ -6,7 +6,10 @@ import { Resolver } from '../../src/facts/resolver.js';
 import type { FileFacts } from '../../src/facts/types.js';
 
 /** Resolves the top-level binding `target` of `main.ts` across `files`. */
-function resolveBinding(files: Record<string, string>, target = 'target'): Expr[] {
+function resolveBinding(
+  files: Record<string, string>,
+  target = 'target',
+): Expr[] {
   const extractor = new FactExtractor([]);
   const facts = new Map<string, FileFacts>();
   for (const [path, text] of Object.entries(files)) {
@@ -102,7 +105,9 @@ describe('Resolver', () => {
         for (const name of Object.values(Q)) { const x = name; }`,
       'q.ts': `export enum Q { A = 'a', B = 'b' }`,
     };
-    expect(resolveBinding(files)).toEqual([expect.objectContaining({ k: 'arr' })]);
+    expect(resolveBinding(files)).toEqual([
+      expect.objectContaining({ k: 'arr' }),
+    ]);
   });
 
   it('resolves a wrapper class to the library class and its super() arguments', () => {
@@ -121,7 +126,10 @@ describe('Resolver', () => {
       callee: { k: 'ext', module: 'bullmq', name: 'Queue' },
       args: [
         { k: 'lit', v: 'email' },
-        { k: 'obj', props: [['prefix', expect.objectContaining({ k: 'lit', v: 'x' })]] },
+        {
+          k: 'obj',
+          props: [['prefix', expect.objectContaining({ k: 'lit', v: 'x' })]],
+        },
       ],
     });
   });

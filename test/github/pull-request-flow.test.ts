@@ -371,7 +371,9 @@ describe('pull request pushes', () => {
     const summary = (completed?.body.output as { summary: string }).summary;
     expect(summary).toContain('`maxFiles`');
     expect(summary).toContain('SCALING_REPORT_MAX_FILES');
-    const comment = String(api.written('POST', '/issues/12/comments')[0]?.body.body);
+    const comment = String(
+      api.written('POST', '/issues/12/comments')[0]?.body.body,
+    );
     expect(comment.startsWith(COMMENT_MARKER)).toBe(true);
     expect(comment).toContain('`maxFiles`');
     expect(lines).toContainEqual(

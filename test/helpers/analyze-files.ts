@@ -19,8 +19,13 @@ export async function analyzeFiles(
     ...options,
     parseEverything: true,
   });
-  const comparable = (m: ArchitectureModel): unknown => ({ ...m, stats: undefined });
-  if (JSON.stringify(comparable(model)) !== JSON.stringify(comparable(everything))) {
+  const comparable = (m: ArchitectureModel): unknown => ({
+    ...m,
+    stats: undefined,
+  });
+  if (
+    JSON.stringify(comparable(model)) !== JSON.stringify(comparable(everything))
+  ) {
     expect(comparable(model)).toEqual(comparable(everything));
   }
   return model;

@@ -21,7 +21,9 @@ export async function redisAvailable(): Promise<boolean> {
     return true;
   } catch (error) {
     if (process.env.CI === 'true') {
-      throw new Error(`CI=true but Redis at ${TEST_REDIS_URL} is not reachable: ${String(error)}`);
+      throw new Error(
+        `CI=true but Redis at ${TEST_REDIS_URL} is not reachable: ${String(error)}`,
+      );
     }
     process.stderr.write(
       `\n[redis tests skipped] Redis at ${TEST_REDIS_URL} is not reachable; ` +
@@ -39,10 +41,19 @@ export function testPrefix(label: string): string {
 }
 
 /** Deletes every key under `prefix`. */
-export async function deleteByPrefix(redis: Redis, prefix: string): Promise<void> {
+export async function deleteByPrefix(
+  redis: Redis,
+  prefix: string,
+): Promise<void> {
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+    const [next, keys] = await redis.scan(
+      cursor,
+      'MATCH',
+      `${prefix}*`,
+      'COUNT',
+      500,
+    );
     cursor = next;
     if (keys.length > 0) {
       await redis.del(...keys);

@@ -1,4 +1,7 @@
-import { buildPrefilter, scanImportSpecifiers } from '../../src/facts/prefilter.js';
+import {
+  buildPrefilter,
+  scanImportSpecifiers,
+} from '../../src/facts/prefilter.js';
 import { registry } from '../../src/analyzers/registry.js';
 import { analyzeFiles } from '../helpers/analyze-files.js';
 

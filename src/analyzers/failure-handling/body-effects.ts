@@ -21,8 +21,7 @@ export function effectsOf(body: Node | undefined): RawEffects {
   if (!body) {
     return effects;
   }
-  for (const call of body
-    .getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of body.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) {
       continue;

@@ -187,8 +187,7 @@ function processorOf(
 /** Moves and reports made from the processor's catch clauses. */
 function catchEffects(fn: LocalFunction): RawEffects {
   const effects: RawEffects = { moves: [], reports: [] };
-  for (const clause of fn
-    .getDescendantsOfKind(SyntaxKind.CatchClause)) {
+  for (const clause of fn.getDescendantsOfKind(SyntaxKind.CatchClause)) {
     const found = effectsOf(clause.getBlock());
     effects.moves.push(...found.moves);
     effects.reports.push(...found.reports);

@@ -34,9 +34,7 @@ export function buildProcesses(
   const judged: Judged[] = [];
 
   for (const started of mergeEntries(readDeclaredEntries(manifests), locate)) {
-    const reach = started.file
-      ? reachImports(started.file, walk)
-      : undefined;
+    const reach = started.file ? reachImports(started.file, walk) : undefined;
     reach?.files.forEach((file) => reached.add(file));
     const classified = reach
       ? classifyStrictly(reach, signals, onLoad, started.onlyPackageFields)
@@ -89,9 +87,15 @@ function reachWalk(
 ): ReachWalk {
   const namesMatter = new Set(signals.keys());
   for (const file of signals.keys()) {
-    context.importGraph.importersOf(file).forEach((importer) => namesMatter.add(importer));
+    context.importGraph
+      .importersOf(file)
+      .forEach((importer) => namesMatter.add(importer));
   }
-  return { resolver: context.resolver, graph: context.importGraph, namesMatter };
+  return {
+    resolver: context.resolver,
+    graph: context.importGraph,
+    namesMatter,
+  };
 }
 
 /**
@@ -113,7 +117,10 @@ function classifyStrictly(
 /** Files that start something and that no declared entry imports. */
 function unstartedEntries(
   context: BuildContext<ProcessFact>,
-  { signals, onLoad }: Record<'signals' | 'onLoad', ReadonlyMap<string, ProcessSignal[]>>,
+  {
+    signals,
+    onLoad,
+  }: Record<'signals' | 'onLoad', ReadonlyMap<string, ProcessSignal[]>>,
   reached: ReadonlySet<string>,
 ): Judged[] {
   const signalFiles = [...onLoad.keys()].filter((file) => !reached.has(file));

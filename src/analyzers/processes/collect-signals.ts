@@ -1,6 +1,11 @@
 import type { ArchitectureModel, Site } from '../../model/types.js';
 import type { FileItems } from '../types.js';
-import type { ClassSpan, ProcessFact, ProcessSignal, SignalKind } from './types.js';
+import type {
+  ClassSpan,
+  ProcessFact,
+  ProcessSignal,
+  SignalKind,
+} from './types.js';
 import { isClassSpan } from './types.js';
 
 /**
@@ -19,7 +24,10 @@ export function collectSignals(
   const spans = new Map<string, ClassSpan[]>();
   for (const { file, items } of facts) {
     spans.set(file, items.filter(isClassSpan));
-    byFile.set(file, items.filter((item): item is ProcessSignal => !isClassSpan(item)));
+    byFile.set(
+      file,
+      items.filter((item): item is ProcessSignal => !isClassSpan(item)),
+    );
   }
 
   const consumers = model.queues.flatMap((queue) =>
@@ -37,14 +45,22 @@ export function collectSignals(
   );
   addModelSignals(byFile, schedules, 'schedule', spans);
   for (const [file, signals] of byFile) {
-    const classes = new Set((spans.get(file) ?? []).map((span) => span.classSpan));
-    byFile.set(file, signals.map((signal) => markInClass(signal, classes)));
+    const classes = new Set(
+      (spans.get(file) ?? []).map((span) => span.classSpan),
+    );
+    byFile.set(
+      file,
+      signals.map((signal) => markInClass(signal, classes)),
+    );
   }
   return byFile;
 }
 
 /** Marks a signal whose every scope is a class of its file. */
-function markInClass(signal: ProcessSignal, classes: ReadonlySet<string>): ProcessSignal {
+function markInClass(
+  signal: ProcessSignal,
+  classes: ReadonlySet<string>,
+): ProcessSignal {
   const inClass = signal.scopes?.every((scope) => classes.has(scope)) === true;
   return inClass ? { ...signal, inClass } : signal;
 }
@@ -54,8 +70,13 @@ function markInClass(signal: ProcessSignal, classes: ReadonlySet<string>): Proce
  * created; anywhere else, its enclosing function is not known here and it
  * is taken to run on load.
  */
-function classScope(line: number, spans: readonly ClassSpan[]): string[] | undefined {
-  const around = spans.find((span) => span.line <= line && line <= span.endLine);
+function classScope(
+  line: number,
+  spans: readonly ClassSpan[],
+): string[] | undefined {
+  const around = spans.find(
+    (span) => span.line <= line && line <= span.endLine,
+  );
   return around ? [around.classSpan] : undefined;
 }
 
@@ -78,7 +99,9 @@ function addModelSignals(
     if (!items.some((s) => s.signal === signal && s.line === site.line)) {
       const scopes = classScope(site.line, spans.get(site.file) ?? []);
       items.push(
-        scopes ? { signal, line: site.line, detail, scopes } : { signal, line: site.line, detail },
+        scopes
+          ? { signal, line: site.line, detail, scopes }
+          : { signal, line: site.line, detail },
       );
     }
     byFile.set(site.file, items);

@@ -19,7 +19,12 @@ import {
   PROCESS_MODULES,
 } from './signal-rules.js';
 import { lazyIdentifiers, signalScopes } from './signal-scopes.js';
-import type { ClassSpan, ProcessFact, ProcessSignal, SignalKind } from './types.js';
+import type {
+  ClassSpan,
+  ProcessFact,
+  ProcessSignal,
+  SignalKind,
+} from './types.js';
 
 /** Servers, workers, schedules and bootstraps this file starts, and its classes. */
 export function extractProcessFacts(file: ParsedFile): ProcessFact[] {
@@ -32,7 +37,10 @@ export function extractProcessFacts(file: ParsedFile): ProcessFact[] {
  */
 function classSpans(file: ParsedFile): ClassSpan[] {
   return file.classes
-    .filter((cls) => Node.isSourceFile(cls.getParent()) && cls.getName() !== undefined)
+    .filter(
+      (cls) =>
+        Node.isSourceFile(cls.getParent()) && cls.getName() !== undefined,
+    )
     .map((cls) => ({
       classSpan: cls.getName() ?? '',
       line: lineOf(cls),

@@ -2,7 +2,8 @@ import type { ImportGraph } from '../../pipeline/import-graph.js';
 import { MAX_IMPORT_DEPTH } from './reach-imports.js';
 
 /** Tests, specs and fixtures start no process of the application. */
-const TEST_DIR = /(^|\/)([\w-]+-)?(test|tests|__tests__|__mocks__|spec|e2e|fixtures?)\//;
+const TEST_DIR =
+  /(^|\/)([\w-]+-)?(test|tests|__tests__|__mocks__|spec|e2e|fixtures?)\//;
 
 /**
  * One-off jobs and browser assets: a migration may boot the whole app to

@@ -52,21 +52,27 @@ export function mergeEntries(
     group.entries.push(entry);
     groups.set(key, group);
   }
-  return [...groups.values()].flatMap((group) =>
-    splitByManifest(group.entries).map((split) => ({ ...group, ...split })),
-  ).map(({ file, kinds, entries, own }) => ({
-    name: own?.name ?? preferredName(entries),
-    ...(file === undefined ? {} : { file }),
-    kinds,
-    startedBy: entries.map((entry) => entry.startedBy),
-    sites: entries.map((entry) => entry.site),
-    ...firstReplicas(entries),
-    onlyPackageFields: entries.every((entry) => entry.origin === 'package'),
-  }));
+  return [...groups.values()]
+    .flatMap((group) =>
+      splitByManifest(group.entries).map((split) => ({ ...group, ...split })),
+    )
+    .map(({ file, kinds, entries, own }) => ({
+      name: own?.name ?? preferredName(entries),
+      ...(file === undefined ? {} : { file }),
+      kinds,
+      startedBy: entries.map((entry) => entry.startedBy),
+      sites: entries.map((entry) => entry.site),
+      ...firstReplicas(entries),
+      onlyPackageFields: entries.every((entry) => entry.origin === 'package'),
+    }));
 }
 
 /** Origins where each named entry is its own process type. */
-const DEPLOYMENT_ORIGINS = new Set<EntryOrigin>(['procfile', 'compose', 'kubernetes']);
+const DEPLOYMENT_ORIGINS = new Set<EntryOrigin>([
+  'procfile',
+  'compose',
+  'kubernetes',
+]);
 
 /**
  * One manifest that names two processes running the same file (`web: yarn
@@ -80,7 +86,10 @@ function splitByManifest(
 ): { entries: DeclaredEntry[]; own?: DeclaredEntry }[] {
   const byManifest = new Map<string, DeclaredEntry[]>();
   for (const entry of entries.filter((e) => DEPLOYMENT_ORIGINS.has(e.origin))) {
-    byManifest.set(entry.site.file, [...(byManifest.get(entry.site.file) ?? []), entry]);
+    byManifest.set(entry.site.file, [
+      ...(byManifest.get(entry.site.file) ?? []),
+      entry,
+    ]);
   }
   const split = [...byManifest.values()].find(
     (named) => new Set(named.map((entry) => entry.name)).size > 1,

@@ -64,7 +64,11 @@ export interface ReachWalk {
  * read (parsing it if it is not a candidate) only when it imports a file
  * whose names matter.
  */
-function visitFile(file: string, walk: ReachWalk, reach: Reach): readonly string[] {
+function visitFile(
+  file: string,
+  walk: ReachWalk,
+  reach: Reach,
+): readonly string[] {
   const targets = walk.graph.importsOf(file);
   if (!targets.some((target) => walk.namesMatter.has(target))) {
     return targets;
@@ -74,7 +78,9 @@ function visitFile(file: string, walk: ReachWalk, reach: Reach): readonly string
   // large monorepo; a file not parsed already is taken to use all it imports.
   const facts = resolver.parsedFactsOf(file);
   if (!facts) {
-    targets.filter((t) => walk.namesMatter.has(t)).forEach((t) => reach.everything.add(t));
+    targets
+      .filter((t) => walk.namesMatter.has(t))
+      .forEach((t) => reach.everything.add(t));
     return targets;
   }
   for (const fact of facts.imports) {

@@ -29,8 +29,7 @@ export function signalScopes(
 export function lazyIdentifiers(sourceFile: SourceFile): () => Identifier[] {
   let identifiers: Identifier[] | undefined;
   return () => {
-    identifiers ??= sourceFile
-      .getDescendantsOfKind(SyntaxKind.Identifier);
+    identifiers ??= sourceFile.getDescendantsOfKind(SyntaxKind.Identifier);
     return identifiers;
   };
 }

@@ -9,7 +9,8 @@ import type { PubSubItem } from './types.js';
 const LISTEN = /^\s*LISTEN\s+("?)([^\s";]+)\1/i;
 const NOTIFY = /\bNOTIFY\s+("?)([^\s",;]+)\1/i;
 /** Bounded runs: unbounded ones took quadratic time on many unclosed `pg_notify({`. */
-const PG_NOTIFY = /pg_notify\s*\(\s*(?:'([^']{1,300})'|\$(\d{1,4})|(\{[^}]{0,300}\}))/i;
+const PG_NOTIFY =
+  /pg_notify\s*\(\s*(?:'([^']{1,300})'|\$(\d{1,4})|(\{[^}]{0,300}\}))/i;
 
 /**
  * Postgres LISTEN/NOTIFY: `LISTEN ch` subscribes, `NOTIFY ch` and

@@ -9,14 +9,7 @@ import type { PubSubItem } from './types.js';
  */
 export const pubsubAnalyzer: Analyzer<PubSubItem> = {
   id: 'pubsub',
-  keywords: [
-    'redis',
-    'Redis',
-    'pmessage',
-    'LISTEN',
-    'NOTIFY',
-    'pg_notify',
-  ],
+  keywords: ['redis', 'Redis', 'pmessage', 'LISTEN', 'NOTIFY', 'pg_notify'],
   extract: extractPubSub,
   build: buildPubSub,
 };

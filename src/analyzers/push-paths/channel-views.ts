@@ -110,7 +110,10 @@ function globMatches(pattern: string, name: string): boolean {
     if (pattern[p] === '*') {
       star = p++;
       resume = n;
-    } else if (p < pattern.length && (pattern[p] === '?' || pattern[p] === name[n])) {
+    } else if (
+      p < pattern.length &&
+      (pattern[p] === '?' || pattern[p] === name[n])
+    ) {
       p++;
       n++;
     } else if (star !== -1) {

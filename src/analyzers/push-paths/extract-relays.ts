@@ -142,8 +142,7 @@ function handlerSends(
   }
   const sends: SocketSend[] = [];
   for (const fn of [handler, ...calledLocalFunctions(handler)]) {
-    for (const call of fn
-      .getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       const send = socketSendOf(call, traits);
       if (send && !sends.some((s) => s.line === send.line)) {
         sends.push(send);

@@ -48,7 +48,14 @@ export function addConstruct(
   );
   if (names.length === 0) {
     if (item.method) {
-      addWrapperUses(state, { ...item, method: item.method }, raw, file, target, role);
+      addWrapperUses(
+        state,
+        { ...item, method: item.method },
+        raw,
+        file,
+        target,
+        role,
+      );
     } else {
       addFactoryCalls(state, item, raw, file, target, role);
     }
@@ -80,7 +87,10 @@ function addFactoryCalls(
   const factory = raw.args[0] ? factoryOf(raw.args[0]) : undefined;
   const calls = factory ? state.resolver.callSitesOf(file, factory) : [];
   if (calls.length === 0) {
-    state.log.debug({ file, line: item.line }, 'queue name depends on a parameter; skipped');
+    state.log.debug(
+      { file, line: item.line },
+      'queue name depends on a parameter; skipped',
+    );
     return;
   }
   for (const call of calls) {
@@ -90,8 +100,14 @@ function addFactoryCalls(
     }
     const options = constructOptions(target, bound.args, file);
     for (const name of namesOf(bound.args[0], file, state.resolver)) {
-      state.table.add(target.family, name, { site: site(call.file, call.line, role), options });
-      state.table.add(target.family, name, { site: site(file, item.line, 'factory'), options: {} });
+      state.table.add(target.family, name, {
+        site: site(call.file, call.line, role),
+        options,
+      });
+      state.table.add(target.family, name, {
+        site: site(file, item.line, 'factory'),
+        options: {},
+      });
     }
   }
 }
@@ -110,7 +126,10 @@ function addWrapperUses(
     const args = bound.k === 'new' || bound.k === 'call' ? bound.args : [];
     const options = constructOptions(target, args, file);
     state.table.add(target.family, use.name, { site: use.site, options });
-    state.table.add(target.family, use.name, { site: site(file, item.line, 'factory'), options: {} });
+    state.table.add(target.family, use.name, {
+      site: site(file, item.line, 'factory'),
+      options: {},
+    });
   }
 }
 

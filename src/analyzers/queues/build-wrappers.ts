@@ -33,8 +33,12 @@ export function wrapperUses(
   file: string,
   role: string,
 ): WrapperUse[] {
-  const nameArg = item.expr.k === 'new' || item.expr.k === 'call' ? item.expr.args[0] : undefined;
-  const index = nameArg?.k === 'param' ? item.method.params.indexOf(nameArg.name) : -1;
+  const nameArg =
+    item.expr.k === 'new' || item.expr.k === 'call'
+      ? item.expr.args[0]
+      : undefined;
+  const index =
+    nameArg?.k === 'param' ? item.method.params.indexOf(nameArg.name) : -1;
   const wrapper = classAt(state, item.method.cls, file);
   const uses: WrapperUse[] = [];
   for (const call of state.wrapperCalls) {
@@ -60,12 +64,17 @@ function classAt(
   name: string,
   file: string,
 ): (Expr & { k: 'class' }) | undefined {
-  const value = state.resolver.resolve({ k: 'ref', name, path: [], text: name, line: 0 }, file);
+  const value = state.resolver.resolve(
+    { k: 'ref', name, path: [], text: name, line: 0 },
+    file,
+  );
   return value.k === 'class' ? value : undefined;
 }
 
 function sameClass(a: Expr, b: Expr): boolean {
-  return a.k === 'class' && b.k === 'class' && a.file === b.file && a.line === b.line;
+  return (
+    a.k === 'class' && b.k === 'class' && a.file === b.file && a.line === b.line
+  );
 }
 
 function bindParams(
@@ -76,7 +85,14 @@ function bindParams(
   return new Map(
     method.params.flatMap((param, i) => {
       const arg = call.item.args[i];
-      return arg ? [[param, { ...state.resolver.resolve(arg, call.file), file: call.file }]] : [];
+      return arg
+        ? [
+            [
+              param,
+              { ...state.resolver.resolve(arg, call.file), file: call.file },
+            ],
+          ]
+        : [];
     }),
   );
 }
@@ -116,8 +132,12 @@ function subclassesOf(
   let frontier = [owner.file ?? ''];
   for (let hop = 0; hop < 2 && frontier.length > 0; hop++) {
     const next: string[] = [];
-    for (const importer of frontier.flatMap((file) => state.importGraph.importersOf(file))) {
-      const facts = seen.has(importer) ? undefined : state.resolver.factsOf(importer);
+    for (const importer of frontier.flatMap((file) =>
+      state.importGraph.importersOf(file),
+    )) {
+      const facts = seen.has(importer)
+        ? undefined
+        : state.resolver.factsOf(importer);
       seen.add(importer);
       if (facts) {
         found.push(...extending(state, facts, owner));

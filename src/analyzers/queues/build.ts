@@ -20,7 +20,9 @@ export function buildQueues(
     nestDefaults: [],
     log: context.log,
     wrapperCalls: context.facts.flatMap(({ file, items }) =>
-      items.flatMap((item) => (item.kind === 'wrapper-call' ? [{ file, item }] : [])),
+      items.flatMap((item) =>
+        item.kind === 'wrapper-call' ? [{ file, item }] : [],
+      ),
     ),
     importGraph: context.importGraph,
   };

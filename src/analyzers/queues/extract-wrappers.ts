@@ -21,23 +21,38 @@ const WRAPPER_METHOD = /(Queue|Worker)$/;
  * `const QueueClass = pro ? QueuePro : Queue; new QueueClass(...)`: the
  * branch that names an imported class, so the construction is still seen.
  */
-export function libraryBranch(file: ParsedFile, callee: Node): Node | undefined {
+export function libraryBranch(
+  file: ParsedFile,
+  callee: Node,
+): Node | undefined {
   if (!Node.isIdentifier(callee)) {
     return undefined;
   }
   const local = findLocalDeclaration(callee);
-  if (local?.kind !== 'value' || !Node.isConditionalExpression(local.initializer)) {
+  if (
+    local?.kind !== 'value' ||
+    !Node.isConditionalExpression(local.initializer)
+  ) {
     return undefined;
   }
   const { initializer } = local;
-  return [initializer.getWhenTrue(), initializer.getWhenFalse()].find((branch) => {
-    const root = rootIdentifier(branch);
-    return root !== undefined && root !== 'require' && file.importOf(root) !== undefined;
-  });
+  return [initializer.getWhenTrue(), initializer.getWhenFalse()].find(
+    (branch) => {
+      const root = rootIdentifier(branch);
+      return (
+        root !== undefined &&
+        root !== 'require' &&
+        file.importOf(root) !== undefined
+      );
+    },
+  );
 }
 
 /** The class method whose parameter `nameArg` is, when it is one. */
-export function wrapperMethodOf(node: Node, nameArg: Node | undefined): WrapperMethod | undefined {
+export function wrapperMethodOf(
+  node: Node,
+  nameArg: Node | undefined,
+): WrapperMethod | undefined {
   if (!nameArg || !Node.isIdentifier(nameArg)) {
     return undefined;
   }
@@ -58,7 +73,10 @@ export function extractWrapperCalls(file: ParsedFile): WrapperCallItem[] {
   const items: WrapperCallItem[] = [];
   for (const call of file.calls) {
     const callee = call.getExpression();
-    if (!Node.isPropertyAccessExpression(callee) || !WRAPPER_METHOD.test(callee.getName())) {
+    if (
+      !Node.isPropertyAccessExpression(callee) ||
+      !WRAPPER_METHOD.test(callee.getName())
+    ) {
       continue;
     }
     const type = declaredClass(callee.getExpression());
@@ -70,7 +88,9 @@ export function extractWrapperCalls(file: ParsedFile): WrapperCallItem[] {
       kind: 'wrapper-call',
       method: callee.getName(),
       cls: toExpr(type),
-      args: call.getArguments().map((arg) => ctorParamOf(arg) ?? argExprs([arg])[0] ?? toExpr(arg)),
+      args: call
+        .getArguments()
+        .map((arg) => ctorParamOf(arg) ?? argExprs([arg])[0] ?? toExpr(arg)),
       line: lineOf(callee.getNameNode()),
     });
   }
@@ -78,7 +98,10 @@ export function extractWrapperCalls(file: ParsedFile): WrapperCallItem[] {
 }
 
 function isKnownClass(file: ParsedFile, name: string): boolean {
-  return file.importOf(name) !== undefined || file.classes.some((c) => c.getName() === name);
+  return (
+    file.importOf(name) !== undefined ||
+    file.classes.some((c) => c.getName() === name)
+  );
 }
 
 /** The class named by the declared type (or `new X()` initializer) of `this.x`. */
@@ -101,8 +124,13 @@ function declaredClass(receiver: Node): Node | undefined {
   return Node.isTypeReference(typeNode) ? typeNode.getTypeName() : undefined;
 }
 
-function thisMember(node: Node): { cls: ClassDeclaration; name: string } | undefined {
-  if (!Node.isPropertyAccessExpression(node) || !Node.isThisExpression(node.getExpression())) {
+function thisMember(
+  node: Node,
+): { cls: ClassDeclaration; name: string } | undefined {
+  if (
+    !Node.isPropertyAccessExpression(node) ||
+    !Node.isThisExpression(node.getExpression())
+  ) {
     return undefined;
   }
   const cls = node.getFirstAncestorByKind(SyntaxKind.ClassDeclaration);
@@ -119,11 +147,20 @@ function ctorParamOf(arg: Node): Expr | undefined {
     return undefined;
   }
   const params = member.cls.getConstructors()[0]?.getParameters() ?? [];
-  const index = params.findIndex((p) => p.getName() === member.name && p.isParameterProperty());
+  const index = params.findIndex(
+    (p) => p.getName() === member.name && p.isParameterProperty(),
+  );
   const owner = member.cls.getName();
   if (index < 0 || owner === undefined) {
     return undefined;
   }
   const text = shortText(arg);
-  return { k: 'param', name: member.name, index, owner, text, line: lineOf(arg) };
+  return {
+    k: 'param',
+    name: member.name,
+    index,
+    owner,
+    text,
+    line: lineOf(arg),
+  };
 }

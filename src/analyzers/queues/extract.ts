@@ -7,7 +7,11 @@ import { rootIdentifier } from '../shared/call-shape.js';
 import { argExprs } from './arg-exprs.js';
 import { extractMethodCalls } from './extract-methods.js';
 import { extractNestItems } from './extract-nest.js';
-import { extractWrapperCalls, libraryBranch, wrapperMethodOf } from './extract-wrappers.js';
+import {
+  extractWrapperCalls,
+  libraryBranch,
+  wrapperMethodOf,
+} from './extract-wrappers.js';
 import type { ConstructItem, QueueItem } from './types.js';
 
 /** Raw queue facts of one file: constructions, queue method calls, Nest wiring. */
@@ -75,7 +79,9 @@ function construct(
     ? { k: 'new' as const, callee, args, text: shortText(node), line }
     : { k: 'call' as const, callee, args, text: shortText(node), line };
   const method = wrapperMethodOf(node, node.getArguments()[0]);
-  return method ? { kind: 'construct', expr, line, method } : { kind: 'construct', expr, line };
+  return method
+    ? { kind: 'construct', expr, line, method }
+    : { kind: 'construct', expr, line };
 }
 
 /**

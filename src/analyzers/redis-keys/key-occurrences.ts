@@ -68,7 +68,13 @@ function scriptOccurrences(
     const ttlValue = ttlExpr
       ? optionValue(ttlExpr, file)
       : use?.ttl?.literal !== undefined
-        ? { source: 'literal' as const, value: use.ttl.literal, text: String(use.ttl.literal), file, line: fact.line }
+        ? {
+            source: 'literal' as const,
+            value: use.ttl.literal,
+            text: String(use.ttl.literal),
+            file,
+            line: fact.line,
+          }
         : undefined;
     const family: CommandFamily = use?.writes ? 'write' : 'script';
     return {
@@ -76,7 +82,9 @@ function scriptOccurrences(
       ...(keyPrefix ? { keyPrefix } : {}),
       command: fact.command,
       family,
-      ...(ttlValue && use?.ttl ? { ttl: { value: ttlValue, unit: use.ttl.unit } } : {}),
+      ...(ttlValue && use?.ttl
+        ? { ttl: { value: ttlValue, unit: use.ttl.unit } }
+        : {}),
       expires: use?.expires ?? false,
       site: site(file, fact.line, family),
     };
@@ -85,5 +93,7 @@ function scriptOccurrences(
 
 /** Key arguments, less spreads (`del(...keys)`): those name no pattern. */
 function namedKeys(command: string, args: Expr[]): Expr[] {
-  return keyArgs(command, args).filter((key) => !(key.k === 'dyn' && key.text.startsWith('...')));
+  return keyArgs(command, args).filter(
+    (key) => !(key.k === 'dyn' && key.text.startsWith('...')),
+  );
 }

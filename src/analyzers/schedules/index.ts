@@ -11,7 +11,17 @@ import type { RawSchedule } from './types.js';
  */
 export const schedulesAnalyzer: Analyzer<RawSchedule> = {
   id: 'schedules',
-  keywords: ['cron', 'Cron', '@nestjs/schedule', 'node-schedule', 'scheduleJob', 'setInterval', '@Interval', 'agenda', 'toad-scheduler'],
+  keywords: [
+    'cron',
+    'Cron',
+    '@nestjs/schedule',
+    'node-schedule',
+    'scheduleJob',
+    'setInterval',
+    '@Interval',
+    'agenda',
+    'toad-scheduler',
+  ],
   extract: extractSchedules,
   build: buildSchedules,
 };

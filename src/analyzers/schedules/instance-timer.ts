@@ -10,14 +10,18 @@ const BROWSER_ASSET_DIR = /(^|\/)(public|static)\//;
  * pinging its own connections, watching its own health or memory. Running
  * once per replica is the point, so there is nothing to guard.
  */
-const INSTANCE_WORK = /health|metric|gauge|memoryUsage|getConnections|\.ping\(/i;
+const INSTANCE_WORK =
+  /health|metric|gauge|memoryUsage|getConnections|\.ping\(/i;
 
 /**
  * Whether a `setInterval` is a timer of this instance rather than a job of
  * the system: a browser script, a poll that clears itself once done (a
  * shutdown waiting for sockets to drain), or instance housekeeping.
  */
-export function isInstanceTimer(file: ParsedFile, call: CallExpression): boolean {
+export function isInstanceTimer(
+  file: ParsedFile,
+  call: CallExpression,
+): boolean {
   if (BROWSER_ASSET_DIR.test(file.path)) {
     return true;
   }

@@ -40,8 +40,7 @@ export function taskName(
 /** Every call in `fn` that does work, as written without `this.`. */
 export function workCalls(fn: LocalFunction): string[] {
   const names: string[] = [];
-  for (const call of fn
-    .getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const text = calleeText(call);
     const method = text.slice(text.lastIndexOf('.') + 1);
     if (

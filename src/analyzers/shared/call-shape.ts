@@ -13,7 +13,9 @@ export function methodCall(
 }
 
 /** The plain name called or constructed: `Queue` for `new Queue()` or `new bullmq.Queue()`. */
-export function calleeName(call: CallExpression | NewExpression): string | undefined {
+export function calleeName(
+  call: CallExpression | NewExpression,
+): string | undefined {
   const callee = call.getExpression();
   if (Node.isIdentifier(callee)) {
     return callee.getText();
@@ -27,7 +29,10 @@ export function calleeName(call: CallExpression | NewExpression): string | undef
 /** The root identifier of `a.b.c`, for library identity through imports. */
 export function rootIdentifier(node: Node): string | undefined {
   let current: Node = node;
-  while (Node.isPropertyAccessExpression(current) || Node.isCallExpression(current)) {
+  while (
+    Node.isPropertyAccessExpression(current) ||
+    Node.isCallExpression(current)
+  ) {
     current = current.getExpression();
   }
   return Node.isIdentifier(current) ? current.getText() : undefined;

@@ -125,8 +125,7 @@ export function classMethod(
  */
 export function calledLocalFunctions(fn: LocalFunction): LocalFunction[] {
   const found = new Set<LocalFunction>();
-  for (const call of fn
-    .getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     const target =
       Node.isIdentifier(callee) ||

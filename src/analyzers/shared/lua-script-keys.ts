@@ -9,10 +9,12 @@ export interface ScriptKeyUse {
   ttl?: { argv?: number; literal?: number; unit: 's' | 'ms' };
 }
 
-const WRITES = /^(set|setex|psetex|setnx|hset|hsetnx|hmset|hincrby|incr|incrby|decr|decrby|sadd|zadd|zincrby|lpush|rpush|xadd|append|pfadd)$/i;
+const WRITES =
+  /^(set|setex|psetex|setnx|hset|hsetnx|hmset|hincrby|incr|incrby|decr|decrby|sadd|zadd|zincrby|lpush|rpush|xadd|append|pfadd)$/i;
 
 /** `redis.call('CMD', KEYS[n], args...)`; arguments never hold a `)` in practice. */
-const CALL = /redis\.p?call\(\s*['"](\w{1,20})['"]\s*,\s*KEYS\[(\d{1,3})\]([^)]{0,400})\)/g;
+const CALL =
+  /redis\.p?call\(\s*['"](\w{1,20})['"]\s*,\s*KEYS\[(\d{1,3})\]([^)]{0,400})\)/g;
 
 /**
  * Reads a script literal the way a reviewer would: which keys it writes,
@@ -35,7 +37,10 @@ export function scriptKeyUses(script: string): Map<number, ScriptKeyUse> {
 }
 
 function ttlIn(command: string, rest: string): ScriptKeyUse['ttl'] {
-  const args = rest.split(',').map((arg) => arg.trim()).filter(Boolean);
+  const args = rest
+    .split(',')
+    .map((arg) => arg.trim())
+    .filter(Boolean);
   let unit: 's' | 'ms' | undefined;
   let at = -1;
   if (command === 'expire' || command === 'pexpire') {
@@ -69,8 +74,12 @@ export function scriptCall(
   const second = args[1];
   if (second?.k === 'obj') {
     const list = propOf(second, 'arguments');
-    return { script, argv: (i) => (list?.k === 'arr' ? list.items[i - 1] : undefined) };
+    return {
+      script,
+      argv: (i) => (list?.k === 'arr' ? list.items[i - 1] : undefined),
+    };
   }
-  const count = second?.k === 'lit' && typeof second.v === 'number' ? second.v : 0;
+  const count =
+    second?.k === 'lit' && typeof second.v === 'number' ? second.v : 0;
   return { script, argv: (i) => args[1 + count + i] };
 }

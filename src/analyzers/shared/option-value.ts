@@ -22,7 +22,7 @@ export function jsonOf(expr: Expr): JsonValue | undefined {
   }
   if (expr.k === 'arr') {
     const items = expr.items.map(jsonOf);
-    return items.every((item) => item !== undefined) ? (items) : undefined;
+    return items.every((item) => item !== undefined) ? items : undefined;
   }
   if (expr.k === 'obj' && expr.spreads.length === 0) {
     const out: Record<string, JsonValue> = {};

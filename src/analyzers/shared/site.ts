@@ -15,5 +15,10 @@ export function uniqueSites(sites: Site[]): Site[] {
       out.push(s);
     }
   }
-  return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.role.localeCompare(b.role));
+  return out.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.line - b.line ||
+      a.role.localeCompare(b.role),
+  );
 }

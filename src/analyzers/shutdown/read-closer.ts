@@ -5,7 +5,8 @@ import type { LocalFunction } from '../shared/local-function.js';
 import { shutdownBody } from './shutdown-body.js';
 import type { RawCloser } from './types.js';
 
-const CLOSER_HINT = /\.(close|quit|disconnect|\$disconnect|stop|terminate|end|destroy|shutdown|drain)\(|process\.exit/;
+const CLOSER_HINT =
+  /\.(close|quit|disconnect|\$disconnect|stop|terminate|end|destroy|shutdown|drain)\(|process\.exit/;
 
 /**
  * Top-level functions that close something: a handler in another file may

@@ -34,8 +34,7 @@ export function shutdownBody(fn: LocalFunction | undefined): RawShutdownBody {
     return body;
   }
   for (const part of [fn, ...calledLocalFunctions(fn)]) {
-    for (const call of part
-      .getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of part.getDescendantsOfKind(SyntaxKind.CallExpression)) {
       readCall(call, body);
     }
   }
@@ -73,8 +72,5 @@ function readCall(call: CallExpression, body: RawShutdownBody): void {
 
 function exitsProcess(node: Node | undefined): boolean {
   const fn = localFunction(node);
-  return (
-    fn !== undefined &&
-    fn.getText().includes('process.exit')
-  );
+  return fn !== undefined && fn.getText().includes('process.exit');
 }

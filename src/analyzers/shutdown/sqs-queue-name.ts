@@ -10,7 +10,10 @@ export function sqsQueueName(url: Expr): string {
   const last = url.k === 'tpl' ? url.parts.at(-1) : url;
   const text =
     last?.k === 'lit' && typeof last.v === 'string' ? last.v : undefined;
-  const segment = text?.replace(/(?<!\/)\/+$/, '').split('/').at(-1);
+  const segment = text
+    ?.replace(/(?<!\/)\/+$/, '')
+    .split('/')
+    .at(-1);
   const isUrl = url.k === 'tpl' || /^https?:\/\//.test(text ?? '');
   return isUrl && segment && text?.includes('/') ? segment : patternOf(url);
 }

@@ -16,7 +16,9 @@ function handlingIdentity(item: FailureHandling): string {
     return `${item.kind}:queue:${item.queue}`;
   }
   // Starting only at a word's start keeps this linear on one long word.
-  const detail = item.detail.replace(/(?<!\S)\S+:\d+\b/g, '').replace(/\s+/g, ' ');
+  const detail = item.detail
+    .replace(/(?<!\S)\S+:\d+\b/g, '')
+    .replace(/\s+/g, ' ');
   return `${item.kind}:${detail.trim()}`;
 }
 

@@ -135,7 +135,9 @@ function withoutIdleProcesses(
   );
   const tied = new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]));
   return {
-    nodes: graph.nodes.filter((node) => !idle.has(node.id) || tied.has(node.id)),
+    nodes: graph.nodes.filter(
+      (node) => !idle.has(node.id) || tied.has(node.id),
+    ),
     edges: graph.edges,
   };
 }

@@ -25,7 +25,9 @@ export function scalingKnobsSection(
   }
   const idle = model.processes.filter((process) => process.kinds.length === 0);
   for (const process of model.processes.filter((p) => p.kinds.length > 0)) {
-    lines.push(`- ${describeProcess(process, ctx)}: ${process.kinds.join(', ')}.`);
+    lines.push(
+      `- ${describeProcess(process, ctx)}: ${process.kinds.join(', ')}.`,
+    );
   }
   if (idle.length > 0) {
     lines.push(`- ${idleLine(idle)}`);
@@ -61,9 +63,15 @@ const IDLE_NAMES_SHOWN = 5;
  * recognize: one line, since each on its own says nothing about scaling.
  */
 function idleLine(idle: readonly ProcessEntry[]): string {
-  const names = idle.slice(0, IDLE_NAMES_SHOWN).map((process) => codeSpan(process.name));
-  const more = idle.length > IDLE_NAMES_SHOWN ? `, +${idle.length - IDLE_NAMES_SHOWN} more` : '';
-  const count = idle.length === 1 ? '1 entry starts' : `${idle.length} entries start`;
+  const names = idle
+    .slice(0, IDLE_NAMES_SHOWN)
+    .map((process) => codeSpan(process.name));
+  const more =
+    idle.length > IDLE_NAMES_SHOWN
+      ? `, +${idle.length - IDLE_NAMES_SHOWN} more`
+      : '';
+  const count =
+    idle.length === 1 ? '1 entry starts' : `${idle.length} entries start`;
   return `${count} no server, worker or schedule the analyzers recognize: ${names.join(', ')}${more}.`;
 }
 

@@ -7,7 +7,8 @@ const analyzers = [queuesAnalyzer, schedulesAnalyzer, processesAnalyzer];
 
 /** A library package whose worker is built in a class constructor. */
 const LIBRARY = {
-  'packages/mailer/package.json': '{ "name": "@acme/mailer", "main": "dist/index.js" }',
+  'packages/mailer/package.json':
+    '{ "name": "@acme/mailer", "main": "dist/index.js" }',
   'packages/mailer/src/index.ts': `export * from './mail-bus';
 `,
   'packages/mailer/src/mail-bus.ts': `import { Queue, Worker } from 'bullmq';
@@ -28,7 +29,8 @@ describe('what is not a process', () => {
     const model = await analyzeFiles(
       {
         'package.json': '{ "scripts": { "start": "node dist/main.js" } }',
-        Procfile: 'web: yarn start --role=web\nworker: yarn start --role=worker\n',
+        Procfile:
+          'web: yarn start --role=web\nworker: yarn start --role=worker\n',
         'admin/Procfile': 'web: yarn start --role=admin\n',
         'src/main.ts': `import express from 'express';
 import { Worker } from 'bullmq';
@@ -43,8 +45,14 @@ if (process.argv.includes('--role=worker')) {
     );
 
     expect(model.processes.map((p) => [p.name, p.startedBy])).toEqual([
-      ['web', ['Procfile#web', 'package.json#scripts.start', 'admin/Procfile#web']],
-      ['worker', ['Procfile#worker', 'package.json#scripts.start', 'admin/Procfile#web']],
+      [
+        'web',
+        ['Procfile#web', 'package.json#scripts.start', 'admin/Procfile#web'],
+      ],
+      [
+        'worker',
+        ['Procfile#worker', 'package.json#scripts.start', 'admin/Procfile#web'],
+      ],
     ]);
   });
 
@@ -59,7 +67,8 @@ if (process.argv.includes('--role=worker')) {
     const model = await analyzeFiles(
       {
         ...LIBRARY,
-        'apps/api/package.json': '{ "scripts": { "start": "node dist/main.js" } }',
+        'apps/api/package.json':
+          '{ "scripts": { "start": "node dist/main.js" } }',
         'apps/api/src/main.ts': `import { MailBus } from '../../../packages/mailer/src/mail-bus';
 new MailBus(true);
 `,

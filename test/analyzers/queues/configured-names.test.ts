@@ -123,7 +123,9 @@ describe('queues analyzer: a service class that builds queues for its callers', 
 describe('queues analyzer: subclasses found through a barrel', () => {
   it('follows a barrel that imports the base class and exports it on', async () => {
     const queuesOnly = Object.fromEntries(
-      Object.entries(WRAPPED).filter(([path]) => !path.startsWith('src/workers/')),
+      Object.entries(WRAPPED).filter(
+        ([path]) => !path.startsWith('src/workers/'),
+      ),
     );
     const model = await analyzeQueues({
       ...queuesOnly,
@@ -139,7 +141,9 @@ export class MailQueue extends BaseQueue {
 }`,
     });
 
-    expect(model.queues.map((q) => [q.name, q.sites.map((s) => s.file)])).toEqual([
+    expect(
+      model.queues.map((q) => [q.name, q.sites.map((s) => s.file)]),
+    ).toEqual([
       ['billing', ['src/mq/mq.service.ts', 'src/queues/billing-queue.ts']],
       ['mail-out', ['src/mq/mq.service.ts', 'src/queues/mail-queue.ts']],
     ]);

@@ -43,14 +43,26 @@ describe('queue factories', () => {
 
     const events = byName.get('events')!;
     expect(events.library).toBe('bull');
-    expect(events.options.attempts).toMatchObject({ value: 5, file: 'server/queues/index.ts', line: 7 });
-    expect(events.options['backoff.delay']).toMatchObject({ value: 10000, source: 'constant' });
-    expect(events.options.removeOnComplete).toMatchObject({ value: true, file: 'server/queues/queue.ts' });
+    expect(events.options.attempts).toMatchObject({
+      value: 5,
+      file: 'server/queues/index.ts',
+      line: 7,
+    });
+    expect(events.options['backoff.delay']).toMatchObject({
+      value: 10000,
+      source: 'constant',
+    });
+    expect(events.options.removeOnComplete).toMatchObject({
+      value: true,
+      file: 'server/queues/queue.ts',
+    });
     expect(events.sites).toEqual([
       { file: 'server/queues/index.ts', line: 6, role: 'definition' },
       { file: 'server/queues/queue.ts', line: 3, role: 'factory' },
       { file: 'server/routes/events.ts', line: 3, role: 'producer' },
     ]);
-    expect(byName.get('tasks')!.options.timeout).toMatchObject({ value: 30000 });
+    expect(byName.get('tasks')!.options.timeout).toMatchObject({
+      value: 30000,
+    });
   });
 });

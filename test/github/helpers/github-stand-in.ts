@@ -77,7 +77,9 @@ export class GitHubStandIn {
 
     const route =
       this.routes.get(`${req.method} ${path}`) ??
-      this.patterns.find(([method, pattern]) => method === req.method && pattern.test(path))?.[2];
+      this.patterns.find(
+        ([method, pattern]) => method === req.method && pattern.test(path),
+      )?.[2];
     const [status, payload, headers = {}] = route
       ? await route(req, body)
       : [404, { message: 'Not Found' }];
