@@ -1,3 +1,4 @@
+import { QUEUE_LIBRARY_KEYWORDS } from '../shared/queue-library-keywords.js';
 import type { Analyzer } from '../types.js';
 import { buildFailureHandling } from './build.js';
 import { extractFailureFacts } from './extract.js';
@@ -15,17 +16,7 @@ export const failureHandlingAnalyzer: Analyzer<RawFailureFact> = {
     'OnQueue',
     'OnWorkerEvent',
     'OnGlobalQueue',
-    'bullmq',
-    'bull',
-    'bee-queue',
-    'amqplib',
-    'amqp-connection-manager',
-    'sqs-consumer',
-    '@aws-sdk/client-sqs',
-    "'aws-sdk'",
-    '"aws-sdk"',
-    'aws-sdk/clients/sqs',
-    '@nestjs/bull',
+    ...QUEUE_LIBRARY_KEYWORDS,
     'bull-board',
     'bull-arena',
     'bullmq-prometheus',

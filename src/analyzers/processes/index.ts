@@ -1,3 +1,4 @@
+import { QUEUE_LIBRARY_KEYWORDS } from '../shared/queue-library-keywords.js';
 import type { Analyzer } from '../types.js';
 import { buildProcesses } from './build.js';
 import { extractProcessFacts } from './extract.js';
@@ -19,17 +20,7 @@ export const processesAnalyzer: Analyzer<ProcessFact> = {
     'socket.io',
     "'ws'",
     '"ws"',
-    'bullmq',
-    'bull',
-    'bee-queue',
-    'amqplib',
-    'amqp-connection-manager',
-    'sqs-consumer',
-    '@aws-sdk/client-sqs',
-    "'aws-sdk'",
-    '"aws-sdk"',
-    'aws-sdk/clients/sqs',
-    '@nestjs/bull',
+    ...QUEUE_LIBRARY_KEYWORDS,
     '@Processor',
     'RabbitSubscribe',
     'SqsMessageHandler',

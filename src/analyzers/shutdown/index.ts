@@ -1,3 +1,4 @@
+import { QUEUE_LIBRARY_KEYWORDS } from '../shared/queue-library-keywords.js';
 import type { Analyzer } from '../types.js';
 import { buildShutdown } from './build.js';
 import { extractShutdownFacts } from './extract.js';
@@ -24,17 +25,7 @@ export const shutdownAnalyzer: Analyzer<RawShutdownFact> = {
     'terminus',
     'close-with-grace',
     'http-terminator',
-    'bullmq',
-    'bull',
-    'bee-queue',
-    'amqplib',
-    'amqp-connection-manager',
-    'sqs-consumer',
-    '@aws-sdk/client-sqs',
-    "'aws-sdk'",
-    '"aws-sdk"',
-    'aws-sdk/clients/sqs',
-    '@nestjs/bull',
+    ...QUEUE_LIBRARY_KEYWORDS,
   ],
   extract: extractShutdownFacts,
   build: buildShutdown,
