@@ -45,7 +45,10 @@ export interface JobDepsOptions {
   budget?: Partial<AnalysisBudget>;
   /** Files whose facts are kept in memory between jobs. Default 20,000. */
   cacheEntries?: number;
-  /** The fact cache every job of the process shares (Redis-backed with a queue). Default: in memory. */
+  /**
+   * The fact cache every job of the process shares (Redis-backed with a
+   * queue). Default: in memory.
+   */
   cache?: FactCache;
   log?: Logger;
 }

@@ -50,9 +50,11 @@ export class AppMetrics implements JobObserver {
       '# TYPE scaling_report_job_attempts_total counter',
       ...OUTCOMES.map(
         (outcome) =>
-          `scaling_report_job_attempts_total{outcome="${outcome}"} ${this.outcomes.get(outcome) ?? 0}`,
+          `scaling_report_job_attempts_total{outcome="${outcome}"} ` +
+          String(this.outcomes.get(outcome) ?? 0),
       ),
-      '# HELP scaling_report_analysis_duration_seconds Time from pick-up to result of a job attempt.',
+      '# HELP scaling_report_analysis_duration_seconds ' +
+        'Time from pick-up to result of a job attempt.',
       '# TYPE scaling_report_analysis_duration_seconds histogram',
       ...this.durations.lines('scaling_report_analysis_duration_seconds'),
       '# HELP scaling_report_fact_cache_hits_total Files whose facts came from the cache.',

@@ -17,7 +17,10 @@ export interface ScaleSettings {
   cacheTtlSeconds: number;
   /** `CACHE_MAX_ENTRIES`: files kept by the in-memory cache. Default 20,000. */
   cacheEntries: number;
-  /** `WORKER_LOCK_DURATION_MS`: a job's lock; a dead worker's jobs return after it. Default 60,000. */
+  /**
+   * `WORKER_LOCK_DURATION_MS`: a job's lock; a dead worker's jobs return
+   * after it. Default 60,000.
+   */
   lockDurationMs: number;
   /** `WORKER_STALLED_INTERVAL_MS`: how often workers look for stalled jobs. Default 30,000. */
   stalledIntervalMs: number;

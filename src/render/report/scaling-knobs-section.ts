@@ -72,7 +72,8 @@ function idleLine(idle: readonly ProcessEntry[]): string {
       : '';
   const count =
     idle.length === 1 ? '1 entry starts' : `${idle.length} entries start`;
-  return `${count} no server, worker or schedule the analyzers recognize: ${names.join(', ')}${more}.`;
+  const list = `${names.join(', ')}${more}`;
+  return `${count} no server, worker or schedule the analyzers recognize: ${list}.`;
 }
 
 /** `orders`: concurrency 5 × 2 replicas of worker = up to 10 at once. */
