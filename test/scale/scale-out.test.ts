@@ -67,7 +67,9 @@ describeRedis('scale-out: one serve and two worker processes on Redis', () => {
         .slice(1)
         .map((role) => role.waitFor((line) => line.msg === 'worker started')),
     );
-  }, 60_000);
+    // Three child processes compile the sources with tsx; under a full,
+    // parallel test run on two cores that alone has taken a minute.
+  }, 180_000);
 
   afterAll(async () => {
     await killRoles(roles);
