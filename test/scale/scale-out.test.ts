@@ -60,12 +60,15 @@ describeRedis('scale-out: one serve and two worker processes on Redis', () => {
     );
     const started = await roles[0]!.waitFor(
       (line) => line.msg === 'web server started',
+      120_000,
     );
     webhooks = `http://127.0.0.1:${String(started.port)}/api/github/webhooks`;
     await Promise.all(
       roles
         .slice(1)
-        .map((role) => role.waitFor((line) => line.msg === 'worker started')),
+        .map((role) =>
+          role.waitFor((line) => line.msg === 'worker started', 120_000),
+        ),
     );
     // Three child processes compile the sources with tsx; under a full,
     // parallel test run on two cores that alone has taken a minute.
