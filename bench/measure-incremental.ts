@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { MemoryFactCache, gitBlobSha } from '../src/facts/fact-cache.js';
 import { analyzeTree } from '../src/pipeline/analyze-tree.js';
+import { ImportGraphMemo } from '../src/pipeline/import-graph.js';
 import { DirectoryTree } from '../src/source/directory-tree.js';
 import { MemoryTree } from '../src/source/memory-tree.js';
 import { isSourcePath } from '../src/source/scope.js';
@@ -45,11 +46,12 @@ export async function measureIncremental(dir: string): Promise<{
   const head = new MemoryTree(headFiles, 'head', headHashes);
 
   const cache = new MemoryFactCache();
-  await analyzeTree(base, { cache });
+  const graphs = new ImportGraphMemo();
+  await analyzeTree(base, { cache, graphs });
   const counters = { parsed: 0, cacheHits: 0, cacheMisses: 0 };
   const started = performance.now();
-  await analyzeTree(base, { cache }, counters);
-  await analyzeTree(head, { cache }, counters);
+  await analyzeTree(base, { cache, graphs }, counters);
+  await analyzeTree(head, { cache, graphs }, counters);
   const ms = performance.now() - started;
   const bytes = [...files.values()].reduce((sum, b) => sum + b.length, 0);
   return {

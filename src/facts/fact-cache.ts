@@ -5,7 +5,7 @@ import type { FileFacts } from './types.js';
  * Bump when extraction changes what it produces, so cached facts from an
  * older analyzer are never reused.
  */
-export const ANALYZER_VERSION = '3';
+export const ANALYZER_VERSION = '4';
 
 /**
  * What one scan of a file's content found. Keyed by content hash, so a file
@@ -18,6 +18,11 @@ export interface FileScan {
   specifiers: string[];
   /** Facts, once the file has been parsed as a candidate. */
   facts?: FileFacts;
+  /**
+   * Imports and bindings only, once the file has been parsed to resolve a
+   * name some candidate uses.
+   */
+  moduleFacts?: FileFacts;
   /** Why the content cannot be analyzed, when it cannot. */
   skip?: string;
 }

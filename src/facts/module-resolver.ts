@@ -25,32 +25,41 @@ export function createModuleResolver(
 ): (from: string, specifier: string) => string | undefined {
   const known = new Set(paths);
   const cache = new Map<string, string | undefined>();
+  // One pass builds the lookups a probe needs, so resolving a specifier is
+  // a few map reads instead of a dozen guesses at file names.
+  const byStem = new Map<string, string>();
+  const indexOf = new Map<string, string>();
+  const rank = (path: string) => EXTENSIONS.findIndex((e) => path.endsWith(e));
+  for (const path of known) {
+    const extension = EXTENSIONS[rank(path)];
+    if (extension === undefined) {
+      continue;
+    }
+    const stem = path.slice(0, -extension.length);
+    keepFirst(byStem, stem, path, rank);
+    if (stem === 'index' || stem.endsWith('/index')) {
+      keepFirst(indexOf, stem.slice(0, -'/index'.length), path, rank);
+    }
+  }
 
+  // As TypeScript does, `./a.js` names `a.ts` when both exist.
   const probe = (base: string): string | undefined => {
-    if (known.has(base) && EXTENSIONS.some((ext) => base.endsWith(ext))) {
+    const stem = base.replace(/\.(m|c)?jsx?$/, '');
+    if (stem === base && known.has(base) && rank(base) >= 0) {
       return base;
     }
-    const stem = base.replace(/\.(m|c)?jsx?$/, '');
-    for (const ext of EXTENSIONS) {
-      if (known.has(stem + ext)) {
-        return stem + ext;
-      }
-    }
-    for (const ext of EXTENSIONS) {
-      if (known.has(`${base}/index${ext}`)) {
-        return `${base}/index${ext}`;
-      }
-    }
-    return undefined;
+    return byStem.get(stem) ?? indexOf.get(base);
   };
 
   return (from, specifier) => {
-    const key = `${posix.dirname(from)}\0${specifier}`;
+    // A package or alias specifier means the same from every file.
+    const relative = specifier.startsWith('.');
+    const key = relative ? `${posix.dirname(from)}\0${specifier}` : specifier;
     if (cache.has(key)) {
       return cache.get(key);
     }
     let found: string | undefined;
-    if (specifier.startsWith('.')) {
+    if (relative) {
       found = probe(
         posix.normalize(posix.join(posix.dirname(from), specifier)),
       );
@@ -60,6 +69,19 @@ export function createModuleResolver(
     cache.set(key, found);
     return found;
   };
+}
+
+/** Keeps, for each key, the path whose extension comes first in EXTENSIONS. */
+function keepFirst(
+  map: Map<string, string>,
+  key: string,
+  path: string,
+  rank: (path: string) => number,
+): void {
+  const held = map.get(key);
+  if (held === undefined || rank(path) < rank(held)) {
+    map.set(key, path);
+  }
 }
 
 function aliasTarget(

@@ -3,6 +3,7 @@ import type { Probot } from 'probot';
 import type { FactCache } from '../facts/fact-cache.js';
 import { MemoryFactCache } from '../facts/fact-cache.js';
 import type { AnalysisBudget } from '../pipeline/analysis-budget.js';
+import { ImportGraphMemo } from '../pipeline/import-graph.js';
 import type { TarballLimits } from '../source/tarball-tree.js';
 import { createAppLoginResolver } from './app-login.js';
 import type { GitHubClient } from './github-client.js';
@@ -21,6 +22,8 @@ export interface AnalysisJobDeps {
   budget?: Partial<AnalysisBudget>;
   /** Per-file facts shared between base, head and later jobs. Default: none. */
   cache?: FactCache;
+  /** Import edges shared by trees of one shape, in this process. Default: none. */
+  graphs?: ImportGraphMemo;
   /** Longest comment posted, in characters. Default 65,536 (GitHub's limit). */
   maxCommentLength?: number;
   /**
@@ -71,5 +74,6 @@ export function jobDepsFromProbot(
     limits: options.limits,
     budget: options.budget,
     cache: options.cache ?? new MemoryFactCache(options.cacheEntries),
+    graphs: new ImportGraphMemo(),
   };
 }

@@ -73,6 +73,7 @@ export async function analyzeCommit(
     log: log.child({ sha }),
     includePath,
     cache: deps.cache,
+    graphs: deps.graphs,
     budget: deps.budget,
   });
 

@@ -24,8 +24,12 @@ import { isManifestPath, isSourcePath, outOfScope } from '../source/scope.js';
 import type { SourceTree } from '../source/source-tree.js';
 import type { AnalysisBudget } from './analysis-budget.js';
 import { BudgetGuard, defaultAnalysisBudget } from './analysis-budget.js';
-import type { ImportGraph } from './import-graph.js';
-import { buildImportGraph } from './import-graph.js';
+import type {
+  ImportGraph,
+  ImportGraphMemo,
+  ShapeMemo,
+} from './import-graph.js';
+import { buildImportGraph, treeShape } from './import-graph.js';
 import { mergeModelPart } from './merge-model-part.js';
 import type { ScannedSource } from './scan-sources.js';
 import { scanSources } from './scan-sources.js';
@@ -38,6 +42,12 @@ export interface AnalyzeOptions {
   limits?: Partial<ContentLimits>;
   /** Per-file scan and fact cache keyed by content hash. Default: none. */
   cache?: FactCache;
+  /**
+   * Module resolution and import edges kept between analyses of trees with
+   * the same file list, such as a pull request's base and head. Default:
+   * none.
+   */
+  graphs?: ImportGraphMemo;
   /** Decides which paths are analyzed, on top of the built-in scope rules. */
   includePath?: (path: string) => boolean;
   /** Analyzers to run, in order. Default: the registry. */
@@ -108,10 +118,18 @@ export async function analyzeTree(
   }
 
   const manifests = await readManifests(tree, inScope.filter(isManifestPath));
-  const resolveModule = createModuleResolver(sourcePaths, [
+  const aliases = [
     ...readPathAliases((await tree.read('tsconfig.json'))?.toString('utf8')),
     ...workspaceAliases(manifests),
-  ]);
+  ];
+  const createShape = (): ShapeMemo => ({
+    resolveModule: createModuleResolver(sourcePaths, aliases),
+    edges: new Map(),
+  });
+  const shape = options.graphs
+    ? options.graphs.forShape(treeShape(sourcePaths, aliases), createShape)
+    : createShape();
+  const { resolveModule } = shape;
   const extractor = new FactExtractor(analyzers);
   const budget = new BudgetGuard(
     { ...defaultAnalysisBudget(), ...options.budget },
@@ -126,8 +144,10 @@ export async function analyzeTree(
     skipped,
     log,
     budget,
+    cache: options.cache,
+    writes: [],
   };
-  const importGraph = buildImportGraph(scanned, resolveModule);
+  const importGraph = buildImportGraph(scanned, resolveModule, shape.edges);
   const { candidates, factsByPath } = await collectCandidates(
     scanned,
     importGraph,
@@ -168,6 +188,9 @@ export async function analyzeTree(
     log,
   );
 
+  // A cache that cannot be written only costs speed, never the analysis.
+  await Promise.allSettled(context.writes);
+
   model.stats.filesSeen = allPaths.length;
   model.stats.filesScanned = scanned.length;
   model.stats.filesParsed = counters.parsed;
@@ -204,6 +227,9 @@ interface FactContext {
   skipped: SkippedFile[];
   log: Logger;
   budget: BudgetGuard;
+  cache: FactCache | undefined;
+  /** Cache writes made while names are resolved, awaited before returning. */
+  writes: Promise<void>[];
 }
 
 /** How far from a file naming a library candidacy travels through wrappers. */
@@ -353,7 +379,15 @@ function moduleFacts(
   context: FactContext,
 ): FileFacts | undefined {
   const source = scanned.get(path);
-  if (!source || source.scan.direct || !context.budget.allows(path)) {
+  if (!source || source.scan.direct) {
+    return undefined;
+  }
+  if (source.scan.moduleFacts) {
+    const facts = { ...source.scan.moduleFacts, file: path };
+    factsByPath.set(path, facts);
+    return facts;
+  }
+  if (!context.budget.allows(path)) {
     return undefined;
   }
   const text = source.text ?? context.tree.readSync?.(path)?.toString('utf8');
@@ -368,6 +402,12 @@ function moduleFacts(
   const facts = 'facts' in result ? result.facts : undefined;
   if (facts) {
     factsByPath.set(path, facts);
+    if (context.cache && source.hash !== '') {
+      source.scan.moduleFacts = facts;
+      context.writes.push(
+        context.cache.set(factCacheKey(source.hash), source.scan),
+      );
+    }
   }
   return facts;
 }

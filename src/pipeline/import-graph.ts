@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ScannedSource } from './scan-sources.js';
 
 /** Who imports whom among the tree's source files, from the text scan. */
@@ -8,33 +9,112 @@ export interface ImportGraph {
   importsOf(path: string): readonly string[];
 }
 
+/** One file's resolved imports, valid while its content and the tree's file list hold. */
+export interface ImportEdges {
+  hash: string;
+  targets: string[];
+}
+
 /**
  * Built from the import specifiers every file's scan records, so it covers
- * the whole tree without parsing anything.
+ * the whole tree without parsing anything. `remembered` holds edges from an
+ * earlier tree with the same file list: a file whose content hash matches
+ * is not resolved again, and the edges found here are added to it.
  */
 export function buildImportGraph(
   scanned: readonly ScannedSource[],
   resolveModule: (from: string, specifier: string) => string | undefined,
+  remembered?: Map<string, ImportEdges>,
 ): ImportGraph {
   const importers = new Map<string, string[]>();
   const imports = new Map<string, string[]>();
   for (const source of scanned) {
-    const targets = new Set<string>();
-    for (const specifier of source.scan.specifiers) {
-      const target = resolveModule(source.path, specifier);
-      if (target !== undefined && target !== source.path) {
-        targets.add(target);
-      }
+    const known = remembered?.get(source.path);
+    const targets =
+      known && source.hash !== '' && known.hash === source.hash
+        ? known.targets
+        : resolveTargets(source, resolveModule);
+    if (remembered && source.hash !== '' && known?.targets !== targets) {
+      remembered.set(source.path, { hash: source.hash, targets });
     }
-    imports.set(source.path, [...targets]);
+    imports.set(source.path, targets);
     for (const target of targets) {
-      const list = importers.get(target) ?? [];
-      list.push(source.path);
-      importers.set(target, list);
+      const list = importers.get(target);
+      if (list) {
+        list.push(source.path);
+      } else {
+        importers.set(target, [source.path]);
+      }
     }
   }
   return {
     importersOf: (path) => importers.get(path) ?? [],
     importsOf: (path) => imports.get(path) ?? [],
   };
+}
+
+function resolveTargets(
+  source: ScannedSource,
+  resolveModule: (from: string, specifier: string) => string | undefined,
+): string[] {
+  const targets = new Set<string>();
+  for (const specifier of source.scan.specifiers) {
+    const target = resolveModule(source.path, specifier);
+    if (target !== undefined && target !== source.path) {
+      targets.add(target);
+    }
+  }
+  return [...targets];
+}
+
+/** What stays true for every tree with the same source files and aliases. */
+export interface ShapeMemo {
+  resolveModule: (from: string, specifier: string) => string | undefined;
+  edges: Map<string, ImportEdges>;
+}
+
+/**
+ * Module resolution and import edges remembered between analyses, keyed by
+ * the tree's shape: its source paths and path aliases. A pull request's head
+ * usually has its base's shape, so only the files it changed are resolved
+ * again. A tree of another shape starts afresh: an added file can change
+ * what any specifier resolves to. Held in memory, least recently used first
+ * out.
+ */
+export class ImportGraphMemo {
+  private readonly shapes = new Map<string, ShapeMemo>();
+
+  /** @param maxShapes shapes kept. Default 8. */
+  constructor(private readonly maxShapes = 8) {}
+
+  /** The memo for `shape`, made with `create` when it is new. */
+  forShape(shape: string, create: () => ShapeMemo): ShapeMemo {
+    const held = this.shapes.get(shape);
+    if (held) {
+      this.shapes.delete(shape);
+      this.shapes.set(shape, held);
+      return held;
+    }
+    const made = create();
+    this.shapes.set(shape, made);
+    if (this.shapes.size > this.maxShapes) {
+      const oldest = this.shapes.keys().next().value;
+      if (oldest !== undefined) {
+        this.shapes.delete(oldest);
+      }
+    }
+    return made;
+  }
+}
+
+/** A digest of the inputs module resolution depends on. */
+export function treeShape(
+  sourcePaths: readonly string[],
+  aliases: unknown,
+): string {
+  const hash = createHash('sha1').update(JSON.stringify(aliases));
+  for (const path of [...sourcePaths].sort()) {
+    hash.update('\n').update(path);
+  }
+  return hash.digest('hex');
 }

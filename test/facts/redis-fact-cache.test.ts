@@ -44,6 +44,29 @@ describe('fact cache', () => {
     expect(await parsedCounts(new MemoryFactCache())).toEqual([3, 1]);
   });
 
+  it('keeps the module facts read to resolve a name, so they are not parsed again', async () => {
+    const cache = new MemoryFactCache();
+    const names = "export const ORDERS = 'orders';\n";
+    const producer = (tag: string): string =>
+      `import { Queue } from 'bullmq';\nimport { ORDERS } from './names';\n` +
+      `export const q = new Queue(ORDERS); // ${tag}\n`;
+    const first = { parsed: 0, cacheHits: 0, cacheMisses: 0 };
+    await analyzeTree(
+      treeOf({ 'src/names.ts': names, 'src/q.ts': producer('base') }, 'base'),
+      { cache },
+      first,
+    );
+    expect(first.parsed).toBe(2);
+    const second = { parsed: 0, cacheHits: 0, cacheMisses: 0 };
+    const model = await analyzeTree(
+      treeOf({ 'src/names.ts': names, 'src/q.ts': producer('head') }, 'head'),
+      { cache },
+      second,
+    );
+    expect(second.parsed).toBe(1);
+    expect(model.queues.map((q) => q.name)).toEqual(['orders']);
+  });
+
   it('drops the least recently used entry past its bound', async () => {
     const cache = new MemoryFactCache(2);
     const scan = { direct: false, specifiers: [] };

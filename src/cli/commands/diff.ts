@@ -11,6 +11,7 @@ import {
 } from '../../config/scaling-report-config.js';
 import { diffArchitectures } from '../../diff/diff-architectures.js';
 import type { DiffResult, Severity } from '../../diff/types.js';
+import { ImportGraphMemo } from '../../pipeline/import-graph.js';
 import { analyzeTree } from '../../pipeline/analyze-tree.js';
 import { renderComment } from '../../render/comment/render-comment.js';
 import type { ResolvedTree } from '../../source/git-tree.js';
@@ -78,13 +79,17 @@ async function diff(
   const head = await treeArgument(headArg, io.cwd);
   const { config, problems } = await readConfig(base.tree);
   const includePath = createPathFilter(config.paths);
+  // Base and head usually list the same files: module resolution is shared.
+  const graphs = new ImportGraphMemo(1);
   const baseModel = await analyzeTree(base.tree, {
     log: log.child({ side: 'base' }),
     includePath,
+    graphs,
   });
   const headModel = await analyzeTree(head.tree, {
     log: log.child({ side: 'head' }),
     includePath,
+    graphs,
   });
   const result = diffArchitectures(baseModel, headModel, {
     rules: config.rules,
