@@ -44,6 +44,10 @@ export interface Analyzer<TItem = unknown> {
    * `extract` recognizes: the pre-filter may never drop a file that matters.
    */
   keywords: readonly string[];
+  /** Keywords that count only at the start of a word (`cron`, not `Micronesia`). */
+  wordKeywords?: readonly string[];
+  /** Modules whose import alone makes a file a candidate (`ws`, a word too short to search for). */
+  modules?: readonly string[];
   /** Raw, serializable facts from one parsed file. */
   extract(file: ParsedFile): TItem[];
   /** Resolves the raw facts across files into this analyzer's model part. */

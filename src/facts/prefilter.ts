@@ -1,3 +1,5 @@
+import { commentRanges, insideRanges } from './comment-ranges.js';
+
 /**
  * The cheap text test that decides which files are parsed at all. A file is
  * a candidate when its text contains any analyzer keyword. The alternation
@@ -17,6 +19,73 @@ export function buildPrefilter(
   }
   const pattern = new RegExp(unique.map(escapeRegExp).join('|'));
   return (text) => pattern.test(text);
+}
+
+/** What the analyzers ask the pre-filter to look for. */
+export interface PrefilterSpec {
+  /** Matched anywhere outside comments. */
+  keywords: Iterable<string>;
+  /** Matched outside comments at the start of a word: `cron`, not `Micronesia`. */
+  wordKeywords?: Iterable<string>;
+  /** A file importing one of these modules is a candidate whatever its text. */
+  modules?: Iterable<string>;
+}
+
+/** The two-stage test that chooses the files worth parsing. */
+export interface CandidateTest {
+  /** Whether a file with this text and these import specifiers is parsed. */
+  isCandidate: (
+    text: string,
+    specifiers: readonly string[],
+    path: string,
+  ) => boolean;
+  /** Whether an import specifier names a library some analyzer reads. */
+  namesLibrary: (specifier: string) => boolean;
+}
+
+/**
+ * Stage one is one regex over every file. A file it flags is looked at
+ * again: a keyword counts only outside comments (TypeScript's scanner finds
+ * them, and when it is unsure the whole text counts), and a word keyword
+ * only at the start of a word. Module keywords are read from the import
+ * specifiers the scan already found.
+ */
+export function createCandidateTest(spec: PrefilterSpec): CandidateTest {
+  const keywords = [...new Set(spec.keywords)].filter((k) => k.length > 0);
+  const wordKeywords = new Set(spec.wordKeywords ?? []);
+  const modules = new Set(spec.modules ?? []);
+  const mentions = buildPrefilter([...keywords, ...wordKeywords]);
+  const all = [...new Set([...keywords, ...wordKeywords])];
+
+  const countsOutsideComments = (text: string, path: string): boolean => {
+    const comments = commentRanges(text, path);
+    for (const keyword of all) {
+      const atWordStart = wordKeywords.has(keyword);
+      for (
+        let at = text.indexOf(keyword);
+        at !== -1;
+        at = text.indexOf(keyword, at + 1)
+      ) {
+        const counts =
+          !(atWordStart && at > 0 && /[\w$]/.test(text[at - 1] ?? '')) &&
+          !(comments && insideRanges(comments, at));
+        if (counts) {
+          return true;
+        }
+      }
+    }
+    return false;
+  };
+
+  return {
+    isCandidate: (text, specifiers, path) =>
+      specifiers.some((specifier) => modules.has(specifier)) ||
+      (mentions(text) && countsOutsideComments(text, path)),
+    namesLibrary: (specifier) =>
+      modules.has(specifier) ||
+      mentions(specifier) ||
+      mentions(`'${specifier}'`),
+  };
 }
 
 function escapeRegExp(text: string): string {

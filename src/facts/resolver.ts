@@ -69,6 +69,14 @@ export class Resolver {
       : this.factsOf(path);
   }
 
+  /**
+   * False when `path` certainly does not export `name`, directly or through
+   * `export *`; a cheap text test, so callers can skip parsing it.
+   */
+  mayExport(path: string, name: string): boolean {
+    return this.lookup.mayExport?.(path, name) ?? true;
+  }
+
   /** The tree path an import specifier written in `from` points to. */
   resolveModule(from: string, specifier: string): string | undefined {
     return this.lookup.resolveModule(from, specifier);
@@ -373,11 +381,7 @@ export class Resolver {
     }
     // Through `export *` every module of a barrel is a suspect; one whose
     // text never names `inner` (and re-exports nothing) is not parsed.
-    if (
-      !reExport.names &&
-      this.lookup.mayExport &&
-      !this.lookup.mayExport(target, inner)
-    ) {
+    if (!reExport.names && !this.mayExport(target, inner)) {
       return undefined;
     }
     return this.exportedValue(target, inner, depth + 1, seen);

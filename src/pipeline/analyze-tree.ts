@@ -2,6 +2,7 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { registry } from '../analyzers/registry.js';
 import type { Analyzer, FileItems } from '../analyzers/types.js';
+import { createExportGate } from '../facts/export-gate.js';
 import { FactExtractor, messageOf } from '../facts/extract-file-facts.js';
 import type { FactCache } from '../facts/fact-cache.js';
 import { factCacheKey } from '../facts/fact-cache.js';
@@ -10,7 +11,8 @@ import {
   readPathAliases,
 } from '../facts/module-resolver.js';
 import { workspaceAliases } from '../facts/workspace-aliases.js';
-import { buildPrefilter } from '../facts/prefilter.js';
+import type { CandidateTest } from '../facts/prefilter.js';
+import { createCandidateTest } from '../facts/prefilter.js';
 import { Resolver } from '../facts/resolver.js';
 import type { FileFacts } from '../facts/types.js';
 import { emptyModel } from '../model/empty-model.js';
@@ -99,14 +101,18 @@ export async function analyzeTree(
     (path) => !outOfScope(path) && (options.includePath?.(path) ?? true),
   );
   const sourcePaths = inScope.filter(isSourcePath);
-  const keywordMatch = buildPrefilter(
-    analyzers.flatMap((analyzer) => analyzer.keywords),
-  );
-  const matches = options.parseEverything ? () => true : keywordMatch;
+  const prefilter = createCandidateTest({
+    keywords: analyzers.flatMap((analyzer) => analyzer.keywords),
+    wordKeywords: analyzers.flatMap((analyzer) => analyzer.wordKeywords ?? []),
+    modules: analyzers.flatMap((analyzer) => analyzer.modules ?? []),
+  });
+  const isCandidate: CandidateTest['isCandidate'] = options.parseEverything
+    ? () => true
+    : prefilter.isCandidate;
   const scanned = await scanSources(
     tree,
     sourcePaths,
-    matches,
+    isCandidate,
     limits,
     options.cache,
     skipped,
@@ -152,7 +158,7 @@ export async function analyzeTree(
     scanned,
     importGraph,
     resolveModule,
-    keywordMatch,
+    prefilter.namesLibrary,
     context,
     options.cache,
   );
@@ -170,14 +176,12 @@ export async function analyzeTree(
     resolveModule,
     candidates: () => candidateList,
     parsedFactsOf: (path) => factsByPath.get(path),
-    mayExport: (path, name) => {
-      const text =
+    mayExport: createExportGate(
+      (path) =>
         scannedByPath.get(path)?.text ??
-        tree.readSync?.(path)?.toString('utf8');
-      return (
-        text === undefined || text.includes(name) || /\bexport\s*\*/.test(text)
-      );
-    },
+        tree.readSync?.(path)?.toString('utf8'),
+      resolveModule,
+    ),
   });
   runBuilds(
     analyzers,
@@ -246,7 +250,7 @@ async function collectCandidates(
   scanned: ScannedSource[],
   graph: ImportGraph,
   resolveModule: (from: string, specifier: string) => string | undefined,
-  matches: (text: string) => boolean,
+  namesLibrary: (specifier: string) => boolean,
   context: FactContext,
   cache: FactCache | undefined,
 ): Promise<{
@@ -258,10 +262,11 @@ async function collectCandidates(
   const chosen = new Set(candidates.map((source) => source.path));
   const byPath = new Map(scanned.map((source) => [source.path, source]));
   // Hop 0: files that hand on something built from a library import.
-  // Keywords may be quoted (`'ws'`) to avoid matching words; so is the module.
+  // A keyword may be quoted (`'NX'`) to avoid matching words, so the
+  // module is tried quoted too; module keywords (`ws`) are compared whole.
   let linked = (file: string) => (module: string) =>
     !module.startsWith('.') &&
-    (matches(module) || matches(`'${module}'`)) &&
+    namesLibrary(module) &&
     resolveModule(file, module) === undefined;
   let frontier = handingOn(candidates, factsByPath, linked);
   for (let hop = 0; hop < WRAPPER_HOPS && frontier.size > 0; hop++) {

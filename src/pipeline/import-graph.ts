@@ -7,6 +7,12 @@ export interface ImportGraph {
   importersOf(path: string): readonly string[];
   /** Local files `path` imports, re-exports or loads. */
   importsOf(path: string): readonly string[];
+  /**
+   * Files naming a module that passes `test` in an import, re-export or
+   * load, and every file importing one of them, directly or not: the only
+   * files through which a value from that module can travel.
+   */
+  reaching(test: (specifier: string) => boolean): ReadonlySet<string>;
 }
 
 /** One file's resolved imports, valid while its content and the tree's file list hold. */
@@ -47,9 +53,27 @@ export function buildImportGraph(
       }
     }
   }
+  const importersOf = (path: string) => importers.get(path) ?? [];
   return {
-    importersOf: (path) => importers.get(path) ?? [],
+    importersOf,
     importsOf: (path) => imports.get(path) ?? [],
+    reaching: (test) => {
+      const reached = new Set(
+        scanned
+          .filter((source) => source.scan.specifiers.some(test))
+          .map((source) => source.path),
+      );
+      const stack = [...reached];
+      while (stack.length > 0) {
+        for (const importer of importersOf(stack.pop() as string)) {
+          if (!reached.has(importer)) {
+            reached.add(importer);
+            stack.push(importer);
+          }
+        }
+      }
+      return reached;
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FactCache, FileScan } from '../facts/fact-cache.js';
 import { factCacheKey, gitBlobSha } from '../facts/fact-cache.js';
+import type { CandidateTest } from '../facts/prefilter.js';
 import { scanImportSpecifiers } from '../facts/prefilter.js';
 import type { SkippedFile } from '../model/types.js';
 import type { ContentLimits } from '../source/inspect-content.js';
@@ -27,7 +28,7 @@ const READ_BATCH = 64;
 export async function scanSources(
   tree: SourceTree,
   paths: string[],
-  matches: (text: string) => boolean,
+  isCandidate: CandidateTest['isCandidate'],
   limits: ContentLimits,
   cache: FactCache | undefined,
   skipped: SkippedFile[],
@@ -54,7 +55,7 @@ export async function scanSources(
         tree,
         path,
         contents[j],
-        matches,
+        isCandidate,
         limits,
         decoder,
         !!cache,
@@ -116,7 +117,7 @@ function scanOne(
   tree: SourceTree,
   path: string,
   bytes: Buffer | undefined,
-  matches: (text: string) => boolean,
+  isCandidate: CandidateTest['isCandidate'],
   limits: ContentLimits,
   decoder: { decode(bytes: Uint8Array): string },
   hashed: boolean,
@@ -138,8 +139,8 @@ function scanOne(
   } catch {
     return skippedScan(path, hash, 'invalid-utf8');
   }
-  const direct = matches(text);
   const specifiers = scanImportSpecifiers(text);
+  const direct = isCandidate(text, specifiers, path);
   return { path, hash, text, cached: false, scan: { direct, specifiers } };
 }
 

@@ -1,5 +1,7 @@
+import { commentRanges } from '../../src/facts/comment-ranges.js';
 import {
   buildPrefilter,
+  createCandidateTest,
   scanImportSpecifiers,
 } from '../../src/facts/prefilter.js';
 import { registry } from '../../src/analyzers/registry.js';
@@ -79,5 +81,94 @@ describe('pre-filter and wrapper walk', () => {
     for (const analyzer of registry) {
       expect(analyzer.keywords.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('candidate test', () => {
+  const registryTest = createCandidateTest({
+    keywords: registry.flatMap((analyzer) => analyzer.keywords),
+    wordKeywords: registry.flatMap((analyzer) => analyzer.wordKeywords ?? []),
+    modules: registry.flatMap((analyzer) => analyzer.modules ?? []),
+  });
+  const candidate = (text: string, path = 'src/a.ts'): boolean =>
+    registryTest.isCandidate(text, scanImportSpecifiers(text), path);
+
+  it('ignores keywords that appear only in comments', () => {
+    expect(candidate('// the SIGINT event is handled elsewhere\nrun();')).toBe(
+      false,
+    );
+    expect(candidate('/* kept in Redis */\nexport const x = 1;')).toBe(false);
+    expect(candidate("process.on('SIGINT', stop); // SIGINT")).toBe(true);
+  });
+
+  it('counts every keyword when the scanner is unsure, as in JSX', () => {
+    expect(
+      candidate('// list with bullets\nexport const A = () => <b />;', 'a.tsx'),
+    ).toBe(true);
+    expect(candidate("const s = 'open; // SIGTERM")).toBe(true);
+  });
+
+  it('reads cron at the start of a word only', () => {
+    expect(candidate('export const name = "Micronesia";')).toBe(false);
+    expect(
+      candidate("queue.add('x', {}, { repeat: { cron: '* * * * *' } });"),
+    ).toBe(true);
+    expect(candidate("import schedule from 'node-cron';")).toBe(true);
+  });
+
+  it('takes ws from an import, not from a string that happens to be "ws"', () => {
+    expect(candidate('export const codes = [{ iso_2: "ws" }];')).toBe(false);
+    expect(candidate("import { WebSocketServer as S } from 'ws';")).toBe(true);
+    expect(candidate("const WS = require('ws');")).toBe(true);
+  });
+
+  it("reads SET's NX flag and option, not NX inside another string", () => {
+    expect(candidate('export const states = { "CN-NX": "Ningxia" };')).toBe(
+      false,
+    );
+    expect(candidate("await client.set(key, id, 'PX', 3000, 'NX');")).toBe(
+      true,
+    );
+    expect(candidate("await client.set(key, id, 'px', 3000, 'nx');")).toBe(
+      true,
+    );
+    expect(
+      candidate('await client.set(key, id, { NX: true, PX: 3000 });'),
+    ).toBe(true);
+  });
+
+  it('names a library by a module keyword or a quoted keyword', () => {
+    expect(registryTest.namesLibrary('ws')).toBe(true);
+    expect(registryTest.namesLibrary('bullmq')).toBe(true);
+    expect(registryTest.namesLibrary('lodash')).toBe(false);
+  });
+});
+
+describe('commentRanges', () => {
+  const comments = (text: string, path = 'a.ts'): string[] | undefined =>
+    commentRanges(text, path)?.map(([start, end]) => text.slice(start, end));
+
+  it('finds line and block comments', () => {
+    expect(comments('a(); // one\n/* two */ b();')).toEqual([
+      '// one',
+      '/* two */',
+    ]);
+  });
+
+  it('does not take slashes in strings, regexes or templates for comments', () => {
+    expect(comments("const u = 'http://x'; const r = /\\/\\/x/; // c")).toEqual(
+      ['// c'],
+    );
+    expect(comments('const t = `a ${b + `c ${d}`} // no`; // yes')).toEqual([
+      '// yes',
+    ]);
+    expect(comments('const re = /[/*]/g; /* c */')).toEqual(['/* c */']);
+    expect(comments('if (x) { y = a / b / c; } // c')).toEqual(['// c']);
+  });
+
+  it('gives up on JSX, unterminated literals and unbalanced braces', () => {
+    expect(comments('<div>see http://x</div>', 'a.tsx')).toBeUndefined();
+    expect(comments("const s = 'open")).toBeUndefined();
+    expect(comments('function f() { // open')).toBeUndefined();
   });
 });

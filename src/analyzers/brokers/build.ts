@@ -12,7 +12,7 @@ import type { AmqpItem, BrokerItem, SqsClientItem, SqsItem } from './types.js';
 export function build(
   context: BuildContext<BrokerItem>,
 ): Partial<ArchitectureModel> {
-  const { allFacts, resolver } = context;
+  const { allFacts, resolver, importGraph } = context;
   const importsByFile = new Map(
     allFacts.map((facts) => [
       facts.file,
@@ -27,14 +27,24 @@ export function build(
   };
   const files = [...context.facts].sort((a, b) => a.file.localeCompare(b.file));
 
-  const isAmqpFile = libraryUsers(allFacts, resolver, isAmqpModule);
+  const isAmqpFile = libraryUsers(
+    allFacts,
+    resolver,
+    isAmqpModule,
+    importGraph,
+  );
   const amqp = only(files, (item): item is AmqpItem => item.kind === 'amqp');
   buildAmqp(
     amqp.filter(({ file }) => isAmqpFile(file)),
     brokers,
   );
 
-  const isSqsFile = libraryUsers(allFacts, resolver, isAwsSqsModule);
+  const isSqsFile = libraryUsers(
+    allFacts,
+    resolver,
+    isAwsSqsModule,
+    importGraph,
+  );
   buildSqs(
     only(files, (item): item is SqsItem => item.kind === 'sqs'),
     brokers,

@@ -1,6 +1,7 @@
 import type { Expr } from '../../facts/expr.js';
 import type { Resolver } from '../../facts/resolver.js';
 import type { FileFacts } from '../../facts/types.js';
+import type { ImportGraph } from '../../pipeline/import-graph.js';
 
 /** Whether a module specifier belongs to the library in question. */
 export type ModuleTest = (module: string) => boolean;
@@ -25,12 +26,17 @@ export function libraryUsers(
   allFacts: readonly FileFacts[],
   resolver: Resolver,
   test: ModuleTest,
+  graph: ImportGraph,
 ): (file: string) => boolean {
   const direct = new Set(
     allFacts
       .filter((facts) => facts.imports.some((imp) => test(imp.module)))
       .map((f) => f.file),
   );
+  // What a local import resolves to lives in the imported file or in what
+  // it imports in turn: only a module leading to a direct user can hand
+  // on the library, and nothing else is parsed to find out.
+  const leading = graph.reaching(test);
   const byFile = new Map(allFacts.map((facts) => [facts.file, facts]));
   const known = new Map<string, boolean>();
 
@@ -44,6 +50,10 @@ export function libraryUsers(
     }
     const imports = byFile.get(file)?.imports ?? [];
     const uses = imports.some((imp) => {
+      const target = resolver.resolveModule(file, imp.module);
+      if (target === undefined || !leading.has(target)) {
+        return false;
+      }
       const ref: Expr = {
         k: 'ref',
         name: imp.local,

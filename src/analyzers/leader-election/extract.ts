@@ -27,15 +27,17 @@ const OPS: Record<string, RedisLockOpFact['op']> = {
  * acquires one), lock libraries and Postgres advisory locks.
  */
 export function extractLeaderElection(file: ParsedFile): LeaderElectionItem[] {
-  const targets = timerTargets(file.sourceFile);
-  const ops = file.calls.flatMap((call) => redisLockOp(call, targets));
+  // Timer targets are only needed once a lock command is seen.
+  let targets: ReadonlySet<string> | undefined;
+  const timers = () => (targets ??= timerTargets(file.calls));
+  const ops = file.calls.flatMap((call) => redisLockOp(call, timers));
   const redisOps = ops.some((op) => op.op === 'acquire') ? ops : [];
   return [...redisOps, ...lockLibraryCalls(file), ...advisoryLockFacts(file)];
 }
 
 function redisLockOp(
   call: CallExpression,
-  targets: ReadonlySet<string>,
+  timers: () => ReadonlySet<string>,
 ): RedisLockOpFact[] {
   const shape = methodCall(call);
   if (!shape) {
@@ -58,7 +60,7 @@ function redisLockOp(
       line: lineOf(call),
       args,
       receiver: receiverOf(shape.receiver),
-      inLoop: runsInLoop(call, targets),
+      inLoop: runsInLoop(call, timers()),
       hint: hintOf(call),
       guards: op === 'acquire' ? guardsOf(call) : [],
     },

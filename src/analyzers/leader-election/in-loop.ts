@@ -1,5 +1,5 @@
-import { Node, SyntaxKind } from 'ts-morph';
-import type { SourceFile } from 'ts-morph';
+import { Node } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
 import { calleeName, methodCall } from '../shared/call-shape.js';
 
 const TIMERS = new Set(['setInterval', 'setTimeout']);
@@ -9,19 +9,22 @@ const TIMERS = new Set(['setInterval', 'setTimeout']);
  * `setTimeout(this.renew.bind(this))`, or the calls inside an inline timer
  * callback. A recursive `setTimeout(renew)` inside `renew` counts too.
  */
-export function timerTargets(file: SourceFile): Set<string> {
+export function timerTargets(calls: readonly CallExpression[]): Set<string> {
   const names = new Set<string>();
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of calls) {
     const name = calleeName(call);
     const [callback] = call.getArguments();
     if (name === undefined || !TIMERS.has(name) || !callback) {
       continue;
     }
     if (Node.isArrowFunction(callback) || Node.isFunctionExpression(callback)) {
-      for (const inner of callback.getDescendantsOfKind(
-        SyntaxKind.CallExpression,
-      )) {
-        addName(names, calleeName(inner));
+      // The file's calls are listed once; those inside the callback are
+      // picked by position instead of walking the callback again.
+      const [start, end] = [callback.getPos(), callback.getEnd()];
+      for (const inner of calls) {
+        if (inner.getPos() >= start && inner.getEnd() <= end) {
+          addName(names, calleeName(inner));
+        }
       }
     } else {
       addName(names, referencedName(callback));

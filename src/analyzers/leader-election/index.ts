@@ -11,7 +11,13 @@ import type { LeaderElectionItem } from './types.js';
 export const leaderElectionAnalyzer: Analyzer<LeaderElectionItem> = {
   id: 'leader-election',
   keywords: [
-    'NX',
+    // SET's NX flag (`'NX'`, any case) or option (`{ NX: true }`), not `"CN-NX"`.
+    "'NX'",
+    '"NX"',
+    "'nx'",
+    '"nx"',
+    'NX:',
+    'NX :',
     'setnx',
     'setNX',
     'redlock',

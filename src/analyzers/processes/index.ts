@@ -18,8 +18,6 @@ export const processesAnalyzer: Analyzer<ProcessFact> = {
     'WebSocketServer',
     'WebSocketGateway',
     'socket.io',
-    "'ws'",
-    '"ws"',
     ...QUEUE_LIBRARY_KEYWORDS,
     '@Processor',
     'RabbitSubscribe',
@@ -34,6 +32,7 @@ export const processesAnalyzer: Analyzer<ProcessFact> = {
     '@hono/node-server',
     'startStandaloneServer',
   ],
+  modules: ['ws'],
   extract: extractProcessFacts,
   build: buildProcesses,
 };

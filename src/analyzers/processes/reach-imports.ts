@@ -138,7 +138,11 @@ function markUsed(
       inner === undefined
         ? undefined
         : resolver.resolveModule(file, reExport.module);
-    if (target !== undefined && inner !== undefined) {
+    // Through `export *`, a member that cannot hold the name is not parsed.
+    const suspect =
+      reExport.names !== undefined ||
+      (target !== undefined && resolver.mayExport(target, name));
+    if (target !== undefined && inner !== undefined && suspect) {
       markUsed(target, inner, resolver, reach, depth + 1);
     }
   }

@@ -13,14 +13,13 @@ export const pushPathsAnalyzer: Analyzer<PushItem> = {
   keywords: [
     'WebSocket',
     'socket.io',
-    "'ws'",
-    '"ws"',
     'express-ws',
     '@fastify/websocket',
     'uWebSockets',
     'text/event-stream',
     '@Sse',
   ],
+  modules: ['ws'],
   extract: extractPushItems,
   build: buildPushPaths,
 };

@@ -17,6 +17,33 @@ const SITE_ROLE: Record<ClassRole, string | undefined> = {
   flow: undefined,
 };
 
+/** A library queue class, or a local class that may extend one. */
+function mayBeLibraryClass(
+  state: BuildState,
+  raw: Extract<Expr, { k: 'new' }>,
+  file: string,
+): boolean {
+  // A class imported from a local module that leads to no queue library
+  // cannot be one, and its module is not parsed to find out.
+  const { resolver } = state;
+  const callee = raw.callee;
+  const imported =
+    callee.k === 'ref'
+      ? resolver
+          .parsedFactsOf(file)
+          ?.imports.find((imp) => imp.local === callee.name)
+      : undefined;
+  const from = imported && resolver.resolveModule(file, imported.module);
+  if (from !== undefined && !state.libraryReach.has(from)) {
+    return false;
+  }
+  const resolved = resolver.resolve(callee, file);
+  return (
+    resolved.k === 'class' ||
+    libraryTarget({ ...raw, callee: resolved, args: [] }) !== undefined
+  );
+}
+
 /**
  * A construction of a queue, worker or queue-events object, once its callee
  * is resolved: wrapper classes arrive here as the library class with the
@@ -29,6 +56,11 @@ export function addConstruct(
 ): void {
   const raw = item.expr;
   if (raw.k !== 'new' && raw.k !== 'call') {
+    return;
+  }
+  // The class alone decides whether this is a queue at all; the arguments,
+  // which can take parsing whole config modules, are resolved only then.
+  if (raw.k === 'new' && !mayBeLibraryClass(state, raw, file)) {
     return;
   }
   const resolved = state.resolver.resolve(raw, file);

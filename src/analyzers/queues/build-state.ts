@@ -16,4 +16,6 @@ export interface BuildState {
   wrapperCalls: WrapperCall[];
   /** Who imports whom, for the subclasses of a wrapper's owner. */
   importGraph: ImportGraph;
+  /** Files a queue library's classes can be reached through (see `ImportGraph.reaching`). */
+  libraryReach: ReadonlySet<string>;
 }

@@ -5,6 +5,7 @@ import { addConstruct } from './build-constructs.js';
 import { addMethodCall } from './build-methods.js';
 import { addNestModule, addNestProcessor } from './build-nest.js';
 import type { BuildState } from './build-state.js';
+import { isQueueModule } from './library-target.js';
 import { queueRedisKeys } from './queue-redis-keys.js';
 import { QueueTable } from './queue-table.js';
 import type { QueueItem } from './types.js';
@@ -25,6 +26,7 @@ export function buildQueues(
       ),
     ),
     importGraph: context.importGraph,
+    libraryReach: context.importGraph.reaching(isQueueModule),
   };
   for (const { file, items } of context.facts) {
     for (const item of items) {

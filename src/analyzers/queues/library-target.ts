@@ -56,6 +56,13 @@ export const QUEUE_MODULES: readonly string[] = [
   ...Object.keys(NEST_MODULES),
 ];
 
+/** Whether `specifier` names a queue library or one of its subpaths. */
+export function isQueueModule(specifier: string): boolean {
+  return QUEUE_MODULES.some(
+    (module) => specifier === module || specifier.startsWith(`${module}/`),
+  );
+}
+
 /** The family a Nest wrapper module stands for, if `module` is one. */
 export function nestFamily(module: string): QueueFamily | undefined {
   return NEST_MODULES[module];

@@ -12,7 +12,6 @@ import type { RawSchedule } from './types.js';
 export const schedulesAnalyzer: Analyzer<RawSchedule> = {
   id: 'schedules',
   keywords: [
-    'cron',
     'Cron',
     '@nestjs/schedule',
     'node-schedule',
@@ -22,6 +21,8 @@ export const schedulesAnalyzer: Analyzer<RawSchedule> = {
     'agenda',
     'toad-scheduler',
   ],
+  // `cron:` options and `node-cron`, never the middle of `Micronesia`.
+  wordKeywords: ['cron'],
   extract: extractSchedules,
   build: buildSchedules,
 };
