@@ -2,13 +2,13 @@
  * One measurement in a fresh process, so peak RSS belongs to one tool.
  * Usage: tsx bench/measure.ts TOOL DIR. Prints one JSON line.
  */
-import { readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Project, ts } from 'ts-morph';
 import { registry } from '../src/analyzers/registry.js';
 import { buildPrefilter } from '../src/facts/prefilter.js';
 import { analyzeTree } from '../src/pipeline/analyze-tree.js';
 import { DirectoryTree } from '../src/source/directory-tree.js';
-import { isSourcePath, outOfScope } from '../src/source/scope.js';
+import { isSourcePath } from '../src/source/scope.js';
 import { measureIncremental } from './measure-incremental.js';
 import { measureTarball } from './measure-tarball.js';
 
@@ -21,34 +21,47 @@ export interface Measurement {
   detail?: Record<string, number>;
 }
 
-async function sourceFiles(dir: string): Promise<string[]> {
-  const tree = new DirectoryTree(dir);
-  return (await tree.paths()).filter((p) => isSourcePath(p) && !outOfScope(p));
+/** Folders that hold no file of the repository's own: tools and dependencies. */
+const NOT_THE_REPOSITORY = new Set(['node_modules', '.git', '.hg', '.svn']);
+
+/**
+ * Every source file of the repository, as the issue's floors count them
+ * (medusa: 7,376 files, 26.7 MB): all source extensions, `.d.ts`, tests,
+ * generated and vendored code alike. Only dependencies and VCS folders are
+ * left out. Our analysis gets the same tree and applies its scope rules
+ * itself; that is part of what is measured.
+ */
+function sourceFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string, prefix: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.isDirectory() && !NOT_THE_REPOSITORY.has(entry.name)) {
+        walk(`${folder}/${entry.name}`, `${prefix}${entry.name}/`);
+      } else if (entry.isFile() && isSourcePath(entry.name)) {
+        found.push(prefix + entry.name);
+      }
+    }
+  };
+  walk(dir, '');
+  return found.sort();
 }
 
-async function readAll(
-  dir: string,
-  paths: string[],
-): Promise<[string, string][]> {
-  // In batches: 20,000 reads at once run out of file descriptors.
-  const out: [string, string][] = [];
-  for (let i = 0; i < paths.length; i += 64) {
-    const batch = paths.slice(i, i + 64);
-    const texts = await Promise.all(
-      batch.map((p) => readFile(`${dir}/${p}`, 'utf8')),
-    );
-    batch.forEach((p, j) => out.push([p, texts[j] ?? '']));
-  }
-  return out;
+/**
+ * Every file's text, read the fastest way we know (synchronously, as
+ * `DirectoryTree` does), so the floors are not slowed by their reading.
+ */
+function readAll(dir: string, paths: string[]): [string, string][] {
+  return paths.map((p) => [p, readFileSync(`${dir}/${p}`, 'utf8')]);
 }
 
-type Tool = (dir: string) => Promise<Omit<Measurement, 'tool' | 'rssMb'>>;
+type Measured = Omit<Measurement, 'tool' | 'rssMb'>;
+type Tool = (dir: string) => Measured | Promise<Measured>;
 
 const tools: Record<string, Tool> = {
-  async regex(dir) {
+  regex(dir) {
     const started = performance.now();
     const matches = buildPrefilter(registry.flatMap((a) => a.keywords));
-    const files = await readAll(dir, await sourceFiles(dir));
+    const files = readAll(dir, sourceFiles(dir));
     let bytes = 0;
     let hits = 0;
     for (const [, text] of files) {
@@ -62,9 +75,9 @@ const tools: Record<string, Tool> = {
       detail: { hits },
     };
   },
-  async 'ts-parse'(dir) {
+  'ts-parse'(dir) {
     const started = performance.now();
-    const files = await readAll(dir, await sourceFiles(dir));
+    const files = readAll(dir, sourceFiles(dir));
     let bytes = 0;
     for (const [path, text] of files) {
       bytes += text.length;
@@ -72,9 +85,9 @@ const tools: Record<string, Tool> = {
     }
     return { files: files.length, bytes, ms: performance.now() - started };
   },
-  async 'ts-morph-naive'(dir) {
+  'ts-morph-naive'(dir) {
     const started = performance.now();
-    const paths = await sourceFiles(dir);
+    const paths = sourceFiles(dir);
     const project = new Project({
       compilerOptions: { allowJs: true },
       skipAddingFilesFromTsConfig: true,
@@ -98,7 +111,7 @@ const tools: Record<string, Tool> = {
   async 'ast-grep'(dir) {
     const { js, ts: tsLang, tsx } = await import('@ast-grep/napi');
     const started = performance.now();
-    const paths = (await sourceFiles(dir)).map((p) => `${dir}/${p}`);
+    const paths = sourceFiles(dir).map((p) => `${dir}/${p}`);
     const byLang = [
       { lang: tsLang, files: paths.filter((p) => /\.[mc]?ts$/.test(p)) },
       { lang: tsx, files: paths.filter((p) => p.endsWith('.tsx')) },

@@ -38,11 +38,13 @@ const TRIVIA = new Set<ts.SyntaxKind>([
  * Where a file's comments are, as sorted `[start, end)` offsets, from
  * TypeScript's scanner: tokens only, no parse. Undefined whenever the scan
  * is unsure (JSX, a scanner error, unbalanced braces), so a caller treats
- * the whole text as code and drops nothing.
+ * the whole text as code and drops nothing. With `until`, only comments
+ * starting before that offset are listed.
  */
 export function commentRanges(
   text: string,
   path: string,
+  until = Infinity,
 ): [number, number][] | undefined {
   if (/\.[jt]sx$/.test(path)) {
     return undefined;
@@ -66,6 +68,10 @@ export function commentRanges(
     kind !== ts.SyntaxKind.EndOfFileToken && !failed;
     kind = scanner.scan()
   ) {
+    if (scanner.getTokenStart() >= until) {
+      // Stopped early: braces cannot be checked, only errors so far.
+      return failed ? undefined : ranges;
+    }
     if (COMMENTS.has(kind)) {
       ranges.push([scanner.getTokenStart(), scanner.getTokenEnd()]);
       continue;

@@ -1,10 +1,10 @@
-import { lineOf } from './line-of.js';
-import { Node, Project, ts } from 'ts-morph';
+import { Project, ts } from 'ts-morph';
 import type { Analyzer } from '../analyzers/types.js';
 import { extractModuleFacts } from './extract-module-facts.js';
 import type { ParsedFile } from './parsed-file.js';
 import { indexParsedFile } from './parsed-file.js';
-import { toExpr } from './to-expr.js';
+import { exprOf } from './expr-of.js';
+import { lineAt } from './node-text.js';
 import type { FileFacts, LocalCallFact } from './types.js';
 
 /** Files parsed into one project before it is replaced. */
@@ -45,49 +45,50 @@ export class FactExtractor {
   extract(path: string, text: string, moduleOnly = false): ExtractResult {
     try {
       // The parser recurses too: a deep enough expression overflows it before any walk.
-      const sourceFile = this.nextProject().createSourceFile(`/${path}`, text, {
-        overwrite: true,
-      });
-      const diagnostics = (
-        sourceFile.compilerNode as { parseDiagnostics?: unknown[] }
-      ).parseDiagnostics;
-      if (diagnostics && diagnostics.length > 0 && !moduleOnly) {
-        return {
-          skip: 'parse-error',
-          message: firstDiagnostic(diagnostics[0]),
-        };
-      }
-      const module = extractModuleFacts(sourceFile);
-      const facts: FileFacts = { file: path, ...module, items: {} };
-      const failures: ExtractFailure[] = [];
-      if (!moduleOnly) {
-        const parsed = indexParsedFile(path, sourceFile, module.imports);
-        const calls = localCalls(parsed, facts);
-        if (calls.length > 0) {
-          facts.calls = calls;
-        }
-        for (const analyzer of this.analyzers) {
-          try {
-            const items = analyzer.extract(parsed);
-            if (items.length > 0) {
-              facts.items[analyzer.id] = items;
-            }
-          } catch (error) {
-            failures.push({
-              analyzer: analyzer.id,
-              file: path,
-              message: messageOf(error),
-            });
-          }
-        }
-      }
-      return { facts, failures };
+      return moduleOnly
+        ? { facts: moduleFactsOf(path, text), failures: [] }
+        : this.fullFacts(path, text);
     } catch (error) {
       if (error instanceof RangeError) {
         return { skip: 'too-deep', message: error.message };
       }
       throw error;
     }
+  }
+
+  private fullFacts(path: string, text: string): ExtractResult {
+    const sourceFile = this.nextProject().createSourceFile(`/${path}`, text, {
+      overwrite: true,
+    });
+    const diagnostics = (
+      sourceFile.compilerNode as { parseDiagnostics?: unknown[] }
+    ).parseDiagnostics;
+    if (diagnostics && diagnostics.length > 0) {
+      return { skip: 'parse-error', message: firstDiagnostic(diagnostics[0]) };
+    }
+    const module = extractModuleFacts(sourceFile.compilerNode);
+    const facts: FileFacts = { file: path, ...module, items: {} };
+    const failures: ExtractFailure[] = [];
+    const parsed = indexParsedFile(path, sourceFile, module.imports);
+    const calls = localCalls(parsed, facts);
+    if (calls.length > 0) {
+      facts.calls = calls;
+    }
+    for (const analyzer of this.analyzers) {
+      try {
+        const items = analyzer.extract(parsed);
+        if (items.length > 0) {
+          facts.items[analyzer.id] = items;
+        }
+      } catch (error) {
+        failures.push({
+          analyzer: analyzer.id,
+          file: path,
+          message: messageOf(error),
+        });
+      }
+    }
+    return { facts, failures };
   }
 
   /**
@@ -110,21 +111,40 @@ export class FactExtractor {
  * queue names from these.
  */
 function localCalls(parsed: ParsedFile, facts: FileFacts): LocalCallFact[] {
+  const sourceFile = parsed.sourceFile.compilerNode;
   const calls: LocalCallFact[] = [];
-  for (const call of parsed.calls) {
-    const callee = call.getExpression();
-    if (!Node.isIdentifier(callee)) {
+  for (const { compilerNode: call } of parsed.calls) {
+    if (!ts.isIdentifier(call.expression)) {
       continue;
     }
-    const name = callee.getText();
+    const name = call.expression.getText(sourceFile);
     const binding = facts.bindings[name];
     if (binding?.k !== 'fn' && !parsed.importOf(name)) {
       continue;
     }
-    const args = call.getArguments().map((arg) => toExpr(arg));
-    calls.push({ callee: name, args, line: lineOf(call) });
+    const args = call.arguments.map((arg) => exprOf(arg, sourceFile));
+    calls.push({ callee: name, args, line: lineAt(call, sourceFile) });
   }
   return calls;
+}
+
+/**
+ * Imports, exports and bindings of a file no analyzer reads, for a name
+ * that leads into it. The compiler's parser alone: no ts-morph project, and
+ * no JSDoc, which nothing here reads. Syntax errors are tolerated: the
+ * parser recovers, and a binding it did read is still worth having.
+ */
+function moduleFactsOf(path: string, text: string): FileFacts {
+  const sourceFile = ts.createSourceFile(
+    `/${path}`,
+    text,
+    {
+      languageVersion: ts.ScriptTarget.Latest,
+      jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+    },
+    true,
+  );
+  return { file: path, ...extractModuleFacts(sourceFile), items: {} };
 }
 
 function firstDiagnostic(diagnostic: unknown): string {

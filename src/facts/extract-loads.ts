@@ -1,5 +1,4 @@
 import { ts } from 'ts-morph';
-import type { SourceFile } from 'ts-morph';
 import type { LoadFact } from './types.js';
 
 /**
@@ -8,8 +7,7 @@ import type { LoadFact } from './types.js';
  * imports already), and dynamic `import()`. Walks the compiler tree
  * directly because it runs on every file whose module facts are taken.
  */
-export function extractLoads(sourceFile: SourceFile): LoadFact[] {
-  const root = sourceFile.compilerNode;
+export function extractLoads(root: ts.SourceFile): LoadFact[] {
   const loads: LoadFact[] = [];
   const lineOf = (node: ts.Node): number =>
     root.getLineAndCharacterOfPosition(node.getStart(root)).line + 1;

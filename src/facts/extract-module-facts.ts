@@ -1,54 +1,29 @@
-import { lineOf } from './line-of.js';
-import { Node, SyntaxKind } from 'ts-morph';
-import type {
-  ClassDeclaration,
-  EnumDeclaration,
-  ExportAssignment,
-  ExportDeclaration,
-  FunctionDeclaration,
-  ImportDeclaration,
-  ObjectBindingPattern,
-  SourceFile,
-  VariableStatement,
-} from 'ts-morph';
+import { ts } from 'ts-morph';
+import { constructorsOf } from './class-member-expr.js';
 import type { Expr } from './expr.js';
+import { firstDescendant } from './descendants.js';
+import { exprOf, returnedExprOf } from './expr-of.js';
 import { extractLoads } from './extract-loads.js';
-import { returnedExpr, shortText, toExpr } from './to-expr.js';
+import { lineAt, shortTextOf } from './node-text.js';
 import type { FileFacts, ImportFact, ReExportFact } from './types.js';
 
 type ModuleFacts = Omit<FileFacts, 'file' | 'items'>;
 
-/** Imports, exports and top-level bindings of one file. */
-export function extractModuleFacts(sourceFile: SourceFile): ModuleFacts {
+/**
+ * Imports, exports and top-level bindings of one file, from the compiler's
+ * tree: this runs on every file parsed, candidates and the modules names
+ * lead into alike, so it creates no ts-morph wrappers.
+ */
+export function extractModuleFacts(sourceFile: ts.SourceFile): ModuleFacts {
   const facts: ModuleFacts = {
     imports: [],
     exports: {},
     reExports: [],
     bindings: {},
   };
-  for (const statement of sourceFile.getStatements()) {
-    if (Node.isImportDeclaration(statement)) {
-      facts.imports.push(...importsOf(statement));
-    } else if (Node.isExportDeclaration(statement)) {
-      exportDeclaration(statement, facts);
-    } else if (Node.isExportAssignment(statement)) {
-      exportAssignment(statement, facts);
-    } else if (Node.isVariableStatement(statement)) {
-      variableStatement(statement, facts);
-    } else if (Node.isEnumDeclaration(statement)) {
-      declareBinding(
-        statement,
-        statement.getName(),
-        enumExpr(statement),
-        facts,
-      );
-    } else if (Node.isFunctionDeclaration(statement)) {
-      functionDeclaration(statement, facts);
-    } else if (Node.isClassDeclaration(statement)) {
-      classDeclaration(statement, facts);
-    } else if (Node.isExpressionStatement(statement)) {
-      commonJsExport(statement.getExpression(), facts);
-    }
+  const file = new ModuleReader(sourceFile, facts);
+  for (const statement of sourceFile.statements) {
+    file.statement(statement);
   }
   const loads = extractLoads(sourceFile);
   if (loads.length > 0) {
@@ -57,242 +32,293 @@ export function extractModuleFacts(sourceFile: SourceFile): ModuleFacts {
   return facts;
 }
 
-function importsOf(decl: ImportDeclaration): ImportFact[] {
-  const module = decl.getModuleSpecifierValue();
-  const line = lineOf(decl);
-  const imports: ImportFact[] = [];
-  const defaultImport = decl.getDefaultImport();
-  if (defaultImport) {
-    imports.push({
-      local: defaultImport.getText(),
-      module,
-      imported: 'default',
-      line,
-    });
-  }
-  const namespace = decl.getNamespaceImport();
-  if (namespace) {
-    imports.push({ local: namespace.getText(), module, imported: '*', line });
-  }
-  for (const named of decl.getNamedImports()) {
-    const local = named.getAliasNode()?.getText() ?? named.getName();
-    imports.push({ local, module, imported: named.getName(), line });
-  }
-  return imports;
-}
+/** Reads one top-level statement at a time into `facts`. */
+class ModuleReader {
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly facts: ModuleFacts,
+  ) {}
 
-function exportDeclaration(decl: ExportDeclaration, facts: ModuleFacts): void {
-  const module = decl.getModuleSpecifierValue();
-  const named = decl.getNamedExports();
-  if (module === undefined) {
+  statement(statement: ts.Statement): void {
+    if (ts.isImportDeclaration(statement)) {
+      this.facts.imports.push(...this.importsOf(statement));
+    } else if (ts.isExportDeclaration(statement)) {
+      this.exportDeclaration(statement);
+    } else if (ts.isExportAssignment(statement)) {
+      this.exportAssignment(statement);
+    } else if (ts.isVariableStatement(statement)) {
+      this.variableStatement(statement);
+    } else if (ts.isEnumDeclaration(statement)) {
+      this.declare(statement, this.text(statement.name), this.enum(statement));
+    } else if (ts.isFunctionDeclaration(statement)) {
+      this.functionDeclaration(statement);
+    } else if (ts.isClassDeclaration(statement)) {
+      this.classDeclaration(statement);
+    } else if (ts.isExpressionStatement(statement)) {
+      this.commonJsExport(statement.expression);
+    }
+  }
+
+  private text(node: ts.Node): string {
+    return node.getText(this.sourceFile);
+  }
+
+  private expr(node: ts.Node | undefined): Expr {
+    return exprOf(node, this.sourceFile);
+  }
+
+  /** An import or export name as ts-morph gives it: a string one unquoted. */
+  private exportName(node: ts.ModuleExportName): string {
+    return ts.isStringLiteral(node) ? node.text : this.text(node);
+  }
+
+  private importsOf(decl: ts.ImportDeclaration): ImportFact[] {
+    const module = moduleText(decl.moduleSpecifier, this.sourceFile);
+    const line = lineAt(decl, this.sourceFile);
+    const clause = decl.importClause;
+    const imports: ImportFact[] = [];
+    if (clause?.name) {
+      const local = this.text(clause.name);
+      imports.push({ local, module, imported: 'default', line });
+    }
+    const bindings = clause?.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) {
+      const local = this.text(bindings.name);
+      imports.push({ local, module, imported: '*', line });
+    } else if (bindings) {
+      for (const named of bindings.elements) {
+        const imported = this.exportName(named.propertyName ?? named.name);
+        const local = named.propertyName ? this.text(named.name) : imported;
+        imports.push({ local, module, imported, line });
+      }
+    }
+    return imports;
+  }
+
+  private exportDeclaration(decl: ts.ExportDeclaration): void {
+    const clause = decl.exportClause;
+    const named = clause && ts.isNamedExports(clause) ? clause.elements : [];
+    const names: Record<string, string> = {};
     for (const spec of named) {
-      const exported = spec.getAliasNode()?.getText() ?? spec.getName();
-      facts.exports[exported] = spec.getName();
+      const local = this.exportName(spec.propertyName ?? spec.name);
+      names[spec.propertyName ? this.text(spec.name) : local] = local;
     }
-    return;
+    if (decl.moduleSpecifier === undefined) {
+      Object.assign(this.facts.exports, names);
+      return;
+    }
+    const reExport: ReExportFact = {
+      module: moduleText(decl.moduleSpecifier, this.sourceFile),
+    };
+    if (clause) {
+      reExport.names = names;
+      if (ts.isNamespaceExport(clause)) {
+        names[this.exportName(clause.name)] = '*';
+      }
+    }
+    this.facts.reExports.push(reExport);
   }
-  const reExport: ReExportFact = { module };
-  if (named.length > 0 || decl.getNamespaceExport()) {
-    reExport.names = {};
-    for (const spec of named) {
-      const exported = spec.getAliasNode()?.getText() ?? spec.getName();
-      reExport.names[exported] = spec.getName();
-    }
-    const namespace = decl.getNamespaceExport();
-    if (namespace) {
-      reExport.names[namespace.getName()] = '*';
-    }
-  }
-  facts.reExports.push(reExport);
-}
 
-function exportAssignment(
-  assignment: ExportAssignment,
-  facts: ModuleFacts,
-): void {
-  const value = assignment.getExpression();
-  if (Node.isIdentifier(value)) {
-    facts.exports.default = value.getText();
-    return;
+  private exportAssignment(assignment: ts.ExportAssignment): void {
+    const value = assignment.expression;
+    if (ts.isIdentifier(value)) {
+      this.facts.exports.default = this.text(value);
+      return;
+    }
+    this.facts.bindings['default'] = this.expr(value);
+    this.facts.exports.default = 'default';
   }
-  facts.bindings['default'] = toExpr(value);
-  facts.exports.default = 'default';
-}
 
-function variableStatement(
-  statement: VariableStatement,
-  facts: ModuleFacts,
-): void {
-  const exported = statement.hasExportKeyword();
-  for (const decl of statement.getDeclarations()) {
-    const nameNode = decl.getNameNode();
-    const init = decl.getInitializer();
-    if (Node.isIdentifier(nameNode)) {
-      const name = nameNode.getText();
-      const value = init ? toExpr(init) : undefined;
-      if (
-        value?.k === 'ext' &&
-        value.name === 'default' &&
-        value.path.length === 0
-      ) {
-        facts.imports.push({
-          local: name,
-          module: value.module,
-          imported: 'default',
-          line: value.line,
+  private variableStatement(statement: ts.VariableStatement): void {
+    const exported = hasModifier(statement, ts.SyntaxKind.ExportKeyword);
+    for (const decl of statement.declarationList.declarations) {
+      const init = decl.initializer;
+      if (ts.isIdentifier(decl.name)) {
+        const name = this.text(decl.name);
+        const value = init ? this.expr(init) : undefined;
+        if (
+          value?.k === 'ext' &&
+          value.name === 'default' &&
+          value.path.length === 0
+        ) {
+          this.facts.imports.push({
+            local: name,
+            module: value.module,
+            imported: 'default',
+            line: value.line,
+          });
+          continue;
+        }
+        this.facts.bindings[name] = value ?? {
+          k: 'dyn',
+          text: name,
+          line: lineAt(decl, this.sourceFile),
+        };
+        if (exported) {
+          this.facts.exports[name] = name;
+        }
+      } else if (ts.isObjectBindingPattern(decl.name) && init) {
+        this.destructuring(decl.name, this.expr(init), exported);
+      }
+    }
+  }
+
+  /** `const { Queue, Worker: W } = require('bullmq')` and `const { a } = cfg`. */
+  private destructuring(
+    pattern: ts.ObjectBindingPattern,
+    source: Expr,
+    exported: boolean,
+  ): void {
+    for (const element of pattern.elements) {
+      const local = this.text(element.name);
+      const property = element.propertyName
+        ? this.text(element.propertyName)
+        : local;
+      if (source.k === 'ext' && source.path.length === 0) {
+        this.facts.imports.push({
+          local,
+          module: source.module,
+          imported: property,
+          line: source.line,
         });
         continue;
       }
-      facts.bindings[name] = value ?? {
-        k: 'dyn',
-        text: name,
-        line: lineOf(decl),
+      this.facts.bindings[local] = {
+        k: 'member',
+        of: source,
+        path: [property],
+        text: this.text(element),
+        line: lineAt(element, this.sourceFile),
       };
       if (exported) {
-        facts.exports[name] = name;
+        this.facts.exports[local] = local;
       }
-    } else if (Node.isObjectBindingPattern(nameNode) && init) {
-      destructuring(nameNode, toExpr(init), exported, facts);
     }
   }
-}
 
-/** `const { Queue, Worker: W } = require('bullmq')` and `const { a } = cfg`. */
-function destructuring(
-  pattern: ObjectBindingPattern,
-  source: Expr,
-  exported: boolean,
-  facts: ModuleFacts,
-): void {
-  for (const element of pattern.getElements()) {
-    const local = element.getName();
-    const property = element.getPropertyNameNode()?.getText() ?? local;
-    if (source.k === 'ext' && source.path.length === 0) {
-      facts.imports.push({
-        local,
-        module: source.module,
-        imported: property,
-        line: source.line,
-      });
-      continue;
+  private enum(decl: ts.EnumDeclaration): Expr {
+    const props: [string, Expr][] = [];
+    let next = 0;
+    for (const member of decl.members) {
+      const name = this.text(member.name);
+      if (member.initializer) {
+        const value = this.expr(member.initializer);
+        props.push([name, value]);
+        next =
+          value.k === 'lit' && typeof value.v === 'number' ? value.v + 1 : next;
+      } else {
+        const line = lineAt(member, this.sourceFile);
+        props.push([name, { k: 'lit', v: next, text: String(next), line }]);
+        next += 1;
+      }
     }
-    facts.bindings[local] = {
-      k: 'member',
-      of: source,
-      path: [property],
-      text: element.getText(),
-      line: lineOf(element),
+    return {
+      k: 'obj',
+      props,
+      spreads: [],
+      text: shortTextOf(decl, this.sourceFile),
+      line: lineAt(decl, this.sourceFile),
     };
-    if (exported) {
-      facts.exports[local] = local;
+  }
+
+  private declare(
+    decl: ts.Declaration,
+    name: string | undefined,
+    value: Expr,
+  ): void {
+    const bindingName = name ?? 'default';
+    this.facts.bindings[bindingName] = value;
+    const exported = hasModifier(decl, ts.SyntaxKind.ExportKeyword);
+    if (exported && hasModifier(decl, ts.SyntaxKind.DefaultKeyword)) {
+      this.facts.exports.default = bindingName;
+    } else if (exported && name) {
+      this.facts.exports[name] = name;
     }
   }
-}
 
-function enumExpr(decl: EnumDeclaration): Expr {
-  const props: [string, Expr][] = [];
-  let next = 0;
-  for (const member of decl.getMembers()) {
-    const init = member.getInitializer();
-    const line = lineOf(member);
-    if (init) {
-      const value = toExpr(init);
-      props.push([member.getName(), value]);
-      next =
-        value.k === 'lit' && typeof value.v === 'number' ? value.v + 1 : next;
-    } else {
-      props.push([
-        member.getName(),
-        { k: 'lit', v: next, text: String(next), line },
-      ]);
-      next += 1;
+  private functionDeclaration(decl: ts.FunctionDeclaration): void {
+    const name = decl.name ? this.text(decl.name) : undefined;
+    this.declare(decl, name, {
+      k: 'fn',
+      params: decl.parameters.map((param) => this.text(param.name)),
+      body: returnedExprOf(decl, this.sourceFile),
+      text: `function ${name ?? ''}`,
+      line: lineAt(decl, this.sourceFile),
+    });
+  }
+
+  private classDeclaration(decl: ts.ClassDeclaration): void {
+    const name = decl.name ? this.text(decl.name) : undefined;
+    const heritage = decl.heritageClauses
+      ?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)
+      ?.types.at(0);
+    const ctor = constructorsOf(decl).at(0);
+    const superCall = ctor
+      ? firstDescendant(
+          ctor,
+          (node): node is ts.CallExpression =>
+            ts.isCallExpression(node) &&
+            node.expression.kind === ts.SyntaxKind.SuperKeyword,
+        )
+      : undefined;
+    this.declare(decl, name, {
+      k: 'class',
+      name: name ?? 'default',
+      extends: heritage ? this.expr(heritage.expression) : null,
+      ctorParams: ctor?.parameters.map((param) => this.text(param.name)) ?? [],
+      superArgs: superCall
+        ? superCall.arguments.map((arg) => this.expr(arg))
+        : null,
+      text: `class ${name ?? ''}`,
+      line: lineAt(decl, this.sourceFile),
+    });
+  }
+
+  /** `module.exports = {...}`, `module.exports.X = ...` and `exports.X = ...`. */
+  private commonJsExport(expression: ts.Expression): void {
+    if (
+      !ts.isBinaryExpression(expression) ||
+      expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken
+    ) {
+      return;
     }
-  }
-  return {
-    k: 'obj',
-    props,
-    spreads: [],
-    text: shortText(decl),
-    line: lineOf(decl),
-  };
-}
-
-function declareBinding(
-  // The modifiers, not isExported(): that one builds a type checker.
-  decl: { hasExportKeyword(): boolean; hasDefaultKeyword(): boolean },
-  name: string | undefined,
-  value: Expr,
-  facts: ModuleFacts,
-): void {
-  const bindingName = name ?? 'default';
-  facts.bindings[bindingName] = value;
-  if (decl.hasExportKeyword() && decl.hasDefaultKeyword()) {
-    facts.exports.default = bindingName;
-  } else if (decl.hasExportKeyword() && name) {
-    facts.exports[name] = name;
-  }
-}
-
-function functionDeclaration(
-  decl: FunctionDeclaration,
-  facts: ModuleFacts,
-): void {
-  const value: Expr = {
-    k: 'fn',
-    params: decl.getParameters().map((param) => param.getName()),
-    body: returnedExpr(decl),
-    text: `function ${decl.getName() ?? ''}`,
-    line: lineOf(decl),
-  };
-  declareBinding(decl, decl.getName(), value, facts);
-}
-
-function classDeclaration(decl: ClassDeclaration, facts: ModuleFacts): void {
-  const heritage = decl.getExtends();
-  const ctor = decl.getConstructors()[0];
-  const superCall = ctor
-    ?.getDescendantsOfKind(SyntaxKind.CallExpression)
-    .find((call) => call.getExpression().getKind() === SyntaxKind.SuperKeyword);
-  const value: Expr = {
-    k: 'class',
-    name: decl.getName() ?? 'default',
-    extends: heritage ? toExpr(heritage.getExpression()) : null,
-    ctorParams: ctor?.getParameters().map((param) => param.getName()) ?? [],
-    superArgs: superCall
-      ? superCall.getArguments().map((arg) => toExpr(arg))
-      : null,
-    text: `class ${decl.getName() ?? ''}`,
-    line: lineOf(decl),
-  };
-  declareBinding(decl, decl.getName(), value, facts);
-}
-
-/** `module.exports = {...}`, `module.exports.X = ...` and `exports.X = ...`. */
-function commonJsExport(expression: Node, facts: ModuleFacts): void {
-  if (!Node.isBinaryExpression(expression)) {
-    return;
-  }
-  if (expression.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) {
-    return;
-  }
-  const target = expression.getLeft().getText();
-  const value = toExpr(expression.getRight());
-  if (target === 'module.exports') {
-    facts.bindings['module.exports'] = value;
-    facts.exports.default = 'module.exports';
-    if (value.k === 'obj') {
-      for (const [name] of value.props) {
-        facts.exports[name] ??= `module.exports.${name}`;
-        facts.bindings[`module.exports.${name}`] = value.props.findLast(
-          ([n]) => n === name,
-        )![1];
+    const target = this.text(expression.left);
+    const value = this.expr(expression.right);
+    const { bindings, exports } = this.facts;
+    if (target === 'module.exports') {
+      bindings['module.exports'] = value;
+      exports.default = 'module.exports';
+      if (value.k === 'obj') {
+        for (const [name] of value.props) {
+          exports[name] ??= `module.exports.${name}`;
+          bindings[`module.exports.${name}`] = value.props.findLast(
+            ([n]) => n === name,
+          )![1];
+        }
       }
+      return;
     }
-    return;
+    const match = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+    if (match?.[1]) {
+      bindings[`exports.${match[1]}`] = value;
+      exports[match[1]] = `exports.${match[1]}`;
+    }
   }
-  const match = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
-  if (match?.[1]) {
-    facts.bindings[`exports.${match[1]}`] = value;
-    facts.exports[match[1]] = `exports.${match[1]}`;
-  }
+}
+
+/** A module specifier's value; a malformed one as written. */
+function moduleText(
+  specifier: ts.Expression,
+  sourceFile: ts.SourceFile,
+): string {
+  return ts.isStringLiteralLike(specifier)
+    ? specifier.text
+    : specifier.getText(sourceFile);
+}
+
+function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
+  return (
+    ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node)?.some((modifier) => modifier.kind === kind) ?? false)
+  );
 }

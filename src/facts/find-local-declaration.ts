@@ -1,11 +1,12 @@
-import { Node } from 'ts-morph';
-import type { ForOfStatement, VariableDeclaration } from 'ts-morph';
+import { ts } from 'ts-morph';
+import type { Node } from 'ts-morph';
+import { wrapCompilerNode } from './wrap-compiler-node.js';
 
 /** What a name declared inside a function or block stands for. */
-export type LocalDeclaration =
-  | { kind: 'value'; initializer: Node }
+export type LocalDeclaration<N = Node> =
+  | { kind: 'value'; initializer: N }
   | { kind: 'param'; index: number; owner?: string; fn?: string }
-  | { kind: 'each'; iterable: Node }
+  | { kind: 'each'; iterable: N }
   | { kind: 'opaque' };
 
 /**
@@ -16,62 +17,91 @@ export type LocalDeclaration =
 export function findLocalDeclaration(
   identifier: Node,
 ): LocalDeclaration | undefined {
-  const name = identifier.getText();
-  let scope: Node | undefined = identifier.getParent();
-  while (scope && !Node.isSourceFile(scope)) {
-    const found = declarationIn(scope, name, identifier);
+  const sourceFile = identifier.getSourceFile();
+  const found = findLocalBinding(
+    identifier.compilerNode,
+    sourceFile.compilerNode,
+  );
+  if (found?.kind === 'value') {
+    return {
+      kind: 'value',
+      initializer: wrapCompilerNode(sourceFile, found.initializer),
+    };
+  }
+  if (found?.kind === 'each') {
+    return {
+      kind: 'each',
+      iterable: wrapCompilerNode(sourceFile, found.iterable),
+    };
+  }
+  return found;
+}
+
+/**
+ * `findLocalDeclaration` on the compiler's tree, which the fact extraction
+ * walks directly: it runs for every name in every expression taken, and
+ * ts-morph's wrappers for each scope and statement cost more than the parse.
+ */
+export function findLocalBinding(
+  identifier: ts.Node,
+  sourceFile: ts.SourceFile,
+): LocalDeclaration<ts.Node> | undefined {
+  const name = identifier.getText(sourceFile);
+  let scope: ts.Node | undefined = identifier.parent;
+  while (scope && !ts.isSourceFile(scope)) {
+    const found = declarationIn(scope, name, identifier, sourceFile);
     if (found) {
       return found;
     }
-    scope = scope.getParent();
+    scope = scope.parent;
   }
   return undefined;
 }
 
+type Found = LocalDeclaration<ts.Node> | undefined;
+
 function declarationIn(
-  scope: Node,
+  scope: ts.Node,
   name: string,
-  use: Node,
-): LocalDeclaration | undefined {
-  if (
-    Node.isBlock(scope) ||
-    Node.isCaseClause(scope) ||
-    Node.isModuleBlock(scope)
-  ) {
-    return inStatements(scope.getStatements(), name, use);
+  use: ts.Node,
+  sourceFile: ts.SourceFile,
+): Found {
+  if (ts.isBlock(scope) || ts.isCaseClause(scope) || ts.isModuleBlock(scope)) {
+    return inStatements(scope.statements, name, use, sourceFile);
   }
-  if (Node.isForOfStatement(scope)) {
-    return forOfBinding(scope, name);
+  if (ts.isForOfStatement(scope)) {
+    return forOfBinding(scope, name, sourceFile);
   }
   if (
-    Node.isFunctionDeclaration(scope) ||
-    Node.isFunctionExpression(scope) ||
-    Node.isArrowFunction(scope) ||
-    Node.isMethodDeclaration(scope) ||
-    Node.isConstructorDeclaration(scope)
+    ts.isFunctionDeclaration(scope) ||
+    ts.isFunctionExpression(scope) ||
+    ts.isArrowFunction(scope) ||
+    ts.isMethodDeclaration(scope) ||
+    ts.isConstructorDeclaration(scope)
   ) {
-    return parameterOf(scope, name);
+    return parameterOf(scope, name, sourceFile);
   }
   return undefined;
 }
 
 function inStatements(
-  statements: Node[],
+  statements: readonly ts.Statement[],
   name: string,
-  use: Node,
-): LocalDeclaration | undefined {
+  use: ts.Node,
+  sourceFile: ts.SourceFile,
+): Found {
   for (const statement of statements) {
-    if (Node.isVariableStatement(statement)) {
-      for (const decl of statement.getDeclarations()) {
-        const found = fromVariable(decl, name, use);
+    if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        const found = fromVariable(decl, name, use, sourceFile);
         if (found) {
           return found;
         }
       }
     } else if (
-      (Node.isFunctionDeclaration(statement) ||
-        Node.isClassDeclaration(statement)) &&
-      statement.getName() === name
+      (ts.isFunctionDeclaration(statement) ||
+        ts.isClassDeclaration(statement)) &&
+      statement.name?.getText(sourceFile) === name
     ) {
       return { kind: 'opaque' };
     }
@@ -80,51 +110,61 @@ function inStatements(
 }
 
 function fromVariable(
-  decl: VariableDeclaration,
+  decl: ts.VariableDeclaration,
   name: string,
-  use: Node,
-): LocalDeclaration | undefined {
-  const nameNode = decl.getNameNode();
-  if (Node.isIdentifier(nameNode)) {
-    if (nameNode.getText() !== name) {
+  use: ts.Node,
+  sourceFile: ts.SourceFile,
+): Found {
+  if (ts.isIdentifier(decl.name)) {
+    if (decl.name.getText(sourceFile) !== name) {
       return undefined;
     }
-    const init = decl.getInitializer();
+    const init = decl.initializer;
     // A name used inside its own initializer, or a `let` without one, is opaque.
-    if (!init || init.containsRange(use.getPos(), use.getEnd())) {
+    if (!init || (init.pos <= use.pos && use.end <= init.end)) {
       return { kind: 'opaque' };
     }
     return { kind: 'value', initializer: init };
   }
-  const bound = nameNode
-    .getDescendants()
-    .some((d) => Node.isIdentifier(d) && d.getText() === name);
-  return bound ? { kind: 'opaque' } : undefined;
+  return bindsName(decl.name, name, sourceFile)
+    ? { kind: 'opaque' }
+    : undefined;
+}
+
+/** Whether a binding pattern names `name` anywhere inside it. */
+function bindsName(
+  pattern: ts.Node,
+  name: string,
+  sourceFile: ts.SourceFile,
+): boolean {
+  const visit = (node: ts.Node): boolean =>
+    (ts.isIdentifier(node) && node.getText(sourceFile) === name) ||
+    (ts.forEachChild(node, visit) ?? false);
+  return ts.forEachChild(pattern, visit) ?? false;
 }
 
 function forOfBinding(
-  loop: ForOfStatement,
+  loop: ts.ForOfStatement,
   name: string,
-): LocalDeclaration | undefined {
-  const init = loop.getInitializer();
-  if (!Node.isVariableDeclarationList(init)) {
+  sourceFile: ts.SourceFile,
+): Found {
+  const init = loop.initializer;
+  if (!ts.isVariableDeclarationList(init)) {
     return undefined;
   }
-  for (const decl of init.getDeclarations()) {
-    const nameNode = decl.getNameNode();
-    if (Node.isIdentifier(nameNode) && nameNode.getText() === name) {
-      return { kind: 'each', iterable: loop.getExpression() };
+  for (const decl of init.declarations) {
+    if (ts.isIdentifier(decl.name) && decl.name.getText(sourceFile) === name) {
+      return { kind: 'each', iterable: loop.expression };
     }
-    if (Node.isArrayBindingPattern(nameNode)) {
+    if (ts.isArrayBindingPattern(decl.name)) {
       // for (const [key, value] of Object.entries(X)): value is each value.
-      const elements = nameNode.getElements();
-      const second = elements[1];
+      const second = decl.name.elements[1];
       if (
         second &&
-        Node.isBindingElement(second) &&
-        second.getName() === name
+        ts.isBindingElement(second) &&
+        second.name.getText(sourceFile) === name
       ) {
-        return { kind: 'each', iterable: loop.getExpression() };
+        return { kind: 'each', iterable: loop.expression };
       }
     }
   }
@@ -135,20 +175,20 @@ function forOfBinding(
  * A parameter. The callback of `X.forEach(q => ...)` or `X.map(q => ...)`
  * iterates X, so its first parameter stands for each element.
  */
-function parameterOf(fn: Node, name: string): LocalDeclaration | undefined {
-  if (!Node.isFunctionLikeDeclaration(fn) && !Node.isArrowFunction(fn)) {
-    return undefined;
-  }
-  const params = fn.getParameters();
-  const index = params.findIndex((param) => param.getName() === name);
+function parameterOf(
+  fn: ts.SignatureDeclaration,
+  name: string,
+  sourceFile: ts.SourceFile,
+): Found {
+  const params = fn.parameters;
+  const index = params.findIndex(
+    (param) => param.name.getText(sourceFile) === name,
+  );
   if (index < 0) {
     // Only the binding pattern declares names: a decorator or a type on the
     // parameter (`@InjectQueue(Q.Email) q: Queue`) merely uses them.
     const destructured = params.some((param) =>
-      param
-        .getNameNode()
-        .getDescendants()
-        .some((d) => Node.isIdentifier(d) && d.getText() === name),
+      bindsName(param.name, name, sourceFile),
     );
     return destructured ? { kind: 'opaque' } : undefined;
   }
@@ -156,47 +196,49 @@ function parameterOf(fn: Node, name: string): LocalDeclaration | undefined {
   if (iterable && index === 0) {
     return { kind: 'each', iterable };
   }
-  const parent = fn.getParent();
   const owner =
-    Node.isConstructorDeclaration(fn) &&
-    parent &&
-    Node.isClassDeclaration(parent)
-      ? parent.getName()
+    ts.isConstructorDeclaration(fn) && ts.isClassDeclaration(fn.parent)
+      ? fn.parent.name?.getText(sourceFile)
       : undefined;
-  return { kind: 'param', index, owner, fn: topLevelName(fn) };
+  return { kind: 'param', index, owner, fn: topLevelName(fn, sourceFile) };
 }
 
 /**
  * The top-level name a function is bound to (`function make()` or
  * `const make = () => ...`), so its call sites can supply its parameters.
  */
-function topLevelName(fn: Node): string | undefined {
-  if (Node.isFunctionDeclaration(fn)) {
-    return Node.isSourceFile(fn.getParent()) ? fn.getName() : undefined;
+function topLevelName(
+  fn: ts.Node,
+  sourceFile: ts.SourceFile,
+): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) {
+    return ts.isSourceFile(fn.parent)
+      ? fn.name?.getText(sourceFile)
+      : undefined;
   }
-  const decl = fn.getParent();
-  if (!decl || !Node.isVariableDeclaration(decl)) {
+  const decl = fn.parent;
+  if (!ts.isVariableDeclaration(decl)) {
     return undefined;
   }
-  const statement = decl.getVariableStatement();
-  return statement && Node.isSourceFile(statement.getParent())
-    ? decl.getName()
+  const statement = decl.parent.parent;
+  return ts.isVariableStatement(statement) && ts.isSourceFile(statement.parent)
+    ? decl.name.getText(sourceFile)
     : undefined;
 }
 
 const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter']);
 
-function iteratedBy(fn: Node): Node | undefined {
-  const call = fn.getParent();
-  if (!call || !Node.isCallExpression(call)) {
+function iteratedBy(fn: ts.Node): ts.Node | undefined {
+  const call = fn.parent;
+  if (!ts.isCallExpression(call)) {
     return undefined;
   }
-  const callee = call.getExpression();
+  const callee = call.expression;
   if (
-    Node.isPropertyAccessExpression(callee) &&
-    ITERATING_METHODS.has(callee.getName())
+    ts.isPropertyAccessExpression(callee) &&
+    ITERATING_METHODS.has(callee.name.text)
   ) {
-    return callee.getExpression();
+    return callee.expression;
   }
   return undefined;
 }

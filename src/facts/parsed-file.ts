@@ -7,6 +7,7 @@ import type {
   SourceFile,
 } from 'ts-morph';
 import type { ImportFact } from './types.js';
+import { wrapCompilerNode } from './wrap-compiler-node.js';
 
 /**
  * One parsed file as the analyzers see it: the ts-morph tree plus the nodes
@@ -80,24 +81,11 @@ function collectNodes(sourceFile: SourceFile): {
     ts.forEachChild(node, push);
   }
   found.sort((a, b) => a.pos - b.pos || b.end - a.end);
-  const wrap = wrapperOf(sourceFile);
-  const nodes = found.map(wrap);
+  const nodes = found.map((node) => wrapCompilerNode(sourceFile, node));
   return {
     calls: nodes.filter((n) => Node.isCallExpression(n)),
     news: nodes.filter((n) => Node.isNewExpression(n)),
     classes: nodes.filter((n) => Node.isClassDeclaration(n)),
     decorators: nodes.filter((n) => Node.isDecorator(n)),
   };
-}
-
-/**
- * ts-morph's own lookup from a compiler node to its wrapper. It is the one
- * internal method we call: the public alternatives either wrap the whole
- * tree or build a new project context per node.
- */
-function wrapperOf(sourceFile: SourceFile): (node: ts.Node) => Node {
-  const internal = sourceFile as unknown as {
-    _getNodeFromCompilerNode(node: ts.Node): Node;
-  };
-  return (node) => internal._getNodeFromCompilerNode(node);
 }

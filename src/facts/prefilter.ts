@@ -27,7 +27,10 @@ export interface PrefilterSpec {
   keywords: Iterable<string>;
   /** Matched outside comments at the start of a word: `cron`, not `Micronesia`. */
   wordKeywords?: Iterable<string>;
-  /** A file importing one of these modules is a candidate whatever its text. */
+  /**
+   * A file importing one of these modules (or a subpath of one) is a
+   * candidate whatever its text.
+   */
   modules?: Iterable<string>;
 }
 
@@ -57,19 +60,46 @@ export function createCandidateTest(spec: PrefilterSpec): CandidateTest {
   const mentions = buildPrefilter([...keywords, ...wordKeywords]);
   const all = [...new Set([...keywords, ...wordKeywords])];
 
+  const counts = (text: string, keyword: string, at: number): boolean =>
+    !(wordKeywords.has(keyword) && at > 0 && /[\w$]/.test(text[at - 1] ?? ''));
+
+  /** The earliest keyword in `text` that passes the word rule, if any. */
+  const earliest = (text: string): number => {
+    let first = -1;
+    for (const keyword of all) {
+      const at = text.indexOf(keyword);
+      if (
+        at !== -1 &&
+        (first === -1 || at < first) &&
+        counts(text, keyword, at)
+      ) {
+        first = at;
+      }
+    }
+    return first;
+  };
+
   const countsOutsideComments = (text: string, path: string): boolean => {
+    // Most candidates name a library in their imports, near the top: the
+    // scan up to the first keyword usually settles it.
+    const first = earliest(text);
+    if (first !== -1) {
+      const head = commentRanges(text, path, first + 1);
+      if (head === undefined || !insideRanges(head, first)) {
+        return true;
+      }
+    }
     const comments = commentRanges(text, path);
     for (const keyword of all) {
-      const atWordStart = wordKeywords.has(keyword);
       for (
         let at = text.indexOf(keyword);
         at !== -1;
         at = text.indexOf(keyword, at + 1)
       ) {
-        const counts =
-          !(atWordStart && at > 0 && /[\w$]/.test(text[at - 1] ?? '')) &&
-          !(comments && insideRanges(comments, at));
-        if (counts) {
+        if (
+          counts(text, keyword, at) &&
+          !(comments && insideRanges(comments, at))
+        ) {
           return true;
         }
       }
@@ -77,12 +107,26 @@ export function createCandidateTest(spec: PrefilterSpec): CandidateTest {
     return false;
   };
 
+  /** The module itself or a subpath of it: `bull`, `bull/lib/job`. */
+  const namesModule = (specifier: string): boolean => {
+    for (
+      let end = specifier.length;
+      end > 0;
+      end = specifier.lastIndexOf('/', end - 1)
+    ) {
+      if (modules.has(specifier.slice(0, end))) {
+        return true;
+      }
+    }
+    return false;
+  };
+
   return {
     isCandidate: (text, specifiers, path) =>
-      specifiers.some((specifier) => modules.has(specifier)) ||
+      specifiers.some(namesModule) ||
       (mentions(text) && countsOutsideComments(text, path)),
     namesLibrary: (specifier) =>
-      modules.has(specifier) ||
+      namesModule(specifier) ||
       mentions(specifier) ||
       mentions(`'${specifier}'`),
   };

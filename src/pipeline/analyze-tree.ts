@@ -20,7 +20,7 @@ import type { ArchitectureModel, SkippedFile } from '../model/types.js';
 import type { ContentLimits } from '../source/inspect-content.js';
 import {
   DEFAULT_CONTENT_LIMITS,
-  inspectContent,
+  inspectText,
 } from '../source/inspect-content.js';
 import { isManifestPath, isSourcePath, outOfScope } from '../source/scope.js';
 import type { SourceTree } from '../source/source-tree.js';
@@ -343,7 +343,7 @@ function parseCandidate(
     context.skipped.push({ file: source.path, reason: 'budget-exceeded' });
     return undefined;
   }
-  const inspected = inspectContent(Buffer.from(text), context.limits);
+  const inspected = inspectText(text, context.limits);
   if ('skip' in inspected) {
     source.scan.skip = inspected.skip;
     context.skipped.push({ file: source.path, reason: inspected.skip });
@@ -398,7 +398,7 @@ function moduleFacts(
   const text = source.text ?? context.tree.readSync?.(path)?.toString('utf8');
   if (
     text === undefined ||
-    'skip' in inspectContent(Buffer.from(text), context.limits)
+    'skip' in inspectText(text, context.limits)
   ) {
     return undefined;
   }

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isPrunedDirectory } from './scope.js';
 import type { SourceTree } from './source-tree.js';
 
@@ -8,6 +7,12 @@ import type { SourceTree } from './source-tree.js';
  * A checkout on disk. Directories that can never hold sources we analyze
  * (node_modules, build output, VCS folders) are pruned while walking, so a
  * large node_modules costs nothing.
+ *
+ * The walk and the reads are synchronous on purpose: an async call costs a
+ * thread-pool round trip per directory and four per file, several times the
+ * system calls themselves (medusa, 8,700 directories and 6,300 sources:
+ * walk 350 ms async, 130 ms sync; reads 470 ms async, 90 ms sync). An
+ * analysis reads a checkout in one go; nothing else waits on this thread.
  */
 export class DirectoryTree implements SourceTree {
   constructor(readonly root: string) {}
@@ -16,10 +21,13 @@ export class DirectoryTree implements SourceTree {
     return this.root;
   }
 
-  async paths(): Promise<string[]> {
-    const found: string[] = [];
-    await this.walk(this.root, found);
-    return found.sort();
+  paths(): Promise<string[]> {
+    // The executor turns a failed walk (a missing root) into a rejection.
+    return new Promise((resolve) => {
+      const found: string[] = [];
+      this.walk(this.root, '', found);
+      resolve(found.sort());
+    });
   }
 
   /** Unknown until read: sizes are checked on the bytes. */
@@ -27,12 +35,8 @@ export class DirectoryTree implements SourceTree {
     return undefined;
   }
 
-  async read(path: string): Promise<Buffer | undefined> {
-    try {
-      return await readFile(join(this.root, path));
-    } catch {
-      return undefined;
-    }
+  read(path: string): Promise<Buffer | undefined> {
+    return Promise.resolve(this.readSync(path));
   }
 
   readSync(path: string): Buffer | undefined {
@@ -43,20 +47,15 @@ export class DirectoryTree implements SourceTree {
     }
   }
 
-  private async walk(dir: string, found: string[]): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true });
-    const subdirs: string[] = [];
-    for (const entry of entries) {
-      const full = join(dir, entry.name);
+  private walk(dir: string, prefix: string, found: string[]): void {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
         if (!isPrunedDirectory(entry.name)) {
-          subdirs.push(full);
+          this.walk(join(dir, entry.name), `${prefix}${entry.name}/`, found);
         }
       } else if (entry.isFile()) {
-        const path = relative(this.root, full).split(sep).join('/');
-        found.push(path);
+        found.push(prefix + entry.name);
       }
     }
-    await Promise.all(subdirs.map((sub) => this.walk(sub, found)));
   }
 }

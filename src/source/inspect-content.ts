@@ -19,8 +19,8 @@ const MINIFIED_LINE = 2000;
 
 /**
  * Decides whether a source file's content can be analyzed. Returns the text,
- * or the reason it is skipped: too-large, binary, invalid-utf8, minified,
- * too-deep.
+ * or the reason it is skipped: too-large, binary, invalid-utf8, then what
+ * `inspectText` finds.
  */
 export function inspectContent(
   bytes: Buffer,
@@ -38,14 +38,40 @@ export function inspectContent(
   } catch {
     return { skip: 'invalid-utf8' };
   }
+  return inspectText(text, limits);
+}
+
+/**
+ * The checks on decoded text: minified, generated (a marker in the file's
+ * header) and too-deep.
+ */
+export function inspectText(
+  text: string,
+  limits: ContentLimits = DEFAULT_CONTENT_LIMITS,
+): { text: string } | { skip: string } {
   if (looksMinified(text)) {
     return { skip: 'minified' };
+  }
+  if (GENERATED_MARKER.test(text.slice(0, GENERATED_HEADER))) {
+    return { skip: 'generated' };
   }
   if (maxNesting(text, limits.maxNesting) > limits.maxNesting) {
     return { skip: 'too-deep' };
   }
   return { text };
 }
+
+/** How much of a file's start is searched for a generated-code marker. */
+const GENERATED_HEADER = 512;
+
+/**
+ * The markers code generators write at the top of what they emit
+ * (`@generated`, "auto-generated", Go's "Code generated ... DO NOT EDIT").
+ * Such files are data or plumbing nobody reviews in a pull request, and
+ * often the largest in a repository. A skipped file is named in the
+ * report's analysis notes, so a wrong guess shows.
+ */
+const GENERATED_MARKER = /@generated\b|\bauto-?generated\b|\bDO NOT EDIT\b/i;
 
 function looksMinified(text: string): boolean {
   if (text.length < MINIFIED_LINE) {

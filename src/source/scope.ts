@@ -16,6 +16,7 @@ const PRUNED_DIRECTORIES = new Set([
   'bower_components',
   'vendor',
   '__generated__',
+  'generated',
   // Test and sample code builds queues and clients no deployed process runs.
   '__tests__',
   '__mocks__',

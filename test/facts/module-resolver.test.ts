@@ -1,4 +1,8 @@
-import { createModuleResolver } from '../../src/facts/module-resolver.js';
+import { posix } from 'node:path';
+import {
+  createModuleResolver,
+  joinRelative,
+} from '../../src/facts/module-resolver.js';
 
 describe('createModuleResolver', () => {
   const resolve = createModuleResolver(
@@ -52,5 +56,32 @@ describe('createModuleResolver', () => {
     expect(resolve('src/lib/deep.ts', '@shared/index')).toBe(
       'packages/shared/src/index.ts',
     );
+  });
+});
+
+describe('joinRelative', () => {
+  it.each([
+    ['src/a', './b'],
+    ['src/a', '../b'],
+    ['src/a', '../../b'],
+    ['src/a', '../../../b'],
+    ['.', './b'],
+    ['.', '../b'],
+    ['src', './a/./b'],
+    ['src', './a//b'],
+    ['src', '.'],
+    ['src', '..'],
+    ['src/a', './b.js'],
+    ['a/b/c', '../../x/../y'],
+  ])('joins %s and %s as posix.normalize(posix.join()) does', (dir, spec) => {
+    expect(joinRelative(dir, spec)).toBe(
+      posix.normalize(posix.join(dir, spec)),
+    );
+  });
+
+  it('drops a trailing slash, so the folder index is found', () => {
+    expect(joinRelative('src', './lib/')).toBe('src/lib');
+    const resolve = createModuleResolver(['src/lib/index.ts']);
+    expect(resolve('src/main.ts', './lib/')).toBe('src/lib/index.ts');
   });
 });

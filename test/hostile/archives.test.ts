@@ -264,7 +264,7 @@ describe('past a cap, the app says which one in the comment and the check run', 
     const api = new GitHubApiMock().installationToken().app();
     const head = {
       ...headAddsQueue,
-      'src/generated/schema.ts': `export const schema = '${'x'.repeat(4000)}';\n`,
+      'src/schema/types.ts': `export const schema = '${'x'.repeat(4000)}';\n`,
     };
     mockPush(
       api,
@@ -284,7 +284,7 @@ describe('past a cap, the app says which one in the comment and the check run', 
       api.written('POST', '/issues/12/comments')[0]?.body.body,
     );
     expect(comment).toContain('invoices');
-    expect(comment).toContain('`src/generated/schema.ts`');
+    expect(comment).toContain('`src/schema/types.ts`');
     expect(comment).toContain('`maxFileBytes`');
     expect(comment).toContain('SCALING_REPORT_MAX_FILE_BYTES');
     const output = api.written('PATCH', '/check-runs/501')[0]?.body.output as {
@@ -294,7 +294,7 @@ describe('past a cap, the app says which one in the comment and the check run', 
     expect(output.summary).toContain(
       '1 file skipped on the head (too-large: 1)',
     );
-    expect(output.text).toContain('`src/generated/schema.ts`');
+    expect(output.text).toContain('`src/schema/types.ts`');
   });
 
   it('answers an archive over maxFiles in both, then serves the next push normally', async () => {

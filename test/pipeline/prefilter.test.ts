@@ -99,11 +99,14 @@ describe('candidate test', () => {
     );
     expect(candidate('/* kept in Redis */\nexport const x = 1;')).toBe(false);
     expect(candidate("process.on('SIGINT', stop); // SIGINT")).toBe(true);
+    expect(candidate("// on SIGINT we stop\nprocess.on('SIGINT', stop);")).toBe(
+      true,
+    );
   });
 
   it('counts every keyword when the scanner is unsure, as in JSX', () => {
     expect(
-      candidate('// list with bullets\nexport const A = () => <b />;', 'a.tsx'),
+      candidate('// kept in Redis\nexport const A = () => <b />;', 'a.tsx'),
     ).toBe(true);
     expect(candidate("const s = 'open; // SIGTERM")).toBe(true);
   });
@@ -137,9 +140,21 @@ describe('candidate test', () => {
     ).toBe(true);
   });
 
+  it('takes bull from an import, not from "bullet"', () => {
+    expect(candidate('export const Icon = { name: "bullet-list" };')).toBe(
+      false,
+    );
+    expect(candidate("import Queue from 'bull';")).toBe(true);
+    expect(candidate("const { Job } = require('bull/lib/job');")).toBe(true);
+    expect(candidate("import { Queue } from 'bullmq';")).toBe(true);
+  });
+
   it('names a library by a module keyword or a quoted keyword', () => {
     expect(registryTest.namesLibrary('ws')).toBe(true);
     expect(registryTest.namesLibrary('bullmq')).toBe(true);
+    expect(registryTest.namesLibrary('bull')).toBe(true);
+    expect(registryTest.namesLibrary('bull/lib/job')).toBe(true);
+    expect(registryTest.namesLibrary('bulletin')).toBe(false);
     expect(registryTest.namesLibrary('lodash')).toBe(false);
   });
 });

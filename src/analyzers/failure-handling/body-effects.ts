@@ -2,6 +2,7 @@ import { lineOf } from '../../facts/line-of.js';
 import { Node, SyntaxKind } from 'ts-morph';
 import { toExpr } from '../../facts/to-expr.js';
 import type { RawEffects } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 /** Queue methods that add a job: a failure path that calls one moves the job. */
 const ADD_METHODS = new Set(['add', 'addBulk', 'createJob']);
@@ -21,7 +22,7 @@ export function effectsOf(body: Node | undefined): RawEffects {
   if (!body) {
     return effects;
   }
-  for (const call of body.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of descendantsOfKind(body, SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) {
       continue;

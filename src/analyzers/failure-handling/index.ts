@@ -1,4 +1,7 @@
-import { QUEUE_LIBRARY_KEYWORDS } from '../shared/queue-library-keywords.js';
+import {
+  QUEUE_LIBRARY_KEYWORDS,
+  QUEUE_LIBRARY_MODULES,
+} from '../shared/queue-library-keywords.js';
 import type { Analyzer } from '../types.js';
 import { buildFailureHandling } from './build.js';
 import { extractFailureFacts } from './extract.js';
@@ -24,6 +27,7 @@ export const failureHandlingAnalyzer: Analyzer<RawFailureFact> = {
     '@bull-monitor',
     'prom-client',
   ],
+  modules: QUEUE_LIBRARY_MODULES,
   extract: extractFailureFacts,
   build: buildFailureHandling,
 };

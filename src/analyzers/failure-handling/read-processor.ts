@@ -20,6 +20,7 @@ import { effectsOf } from './body-effects.js';
 import { importsQueueLibrary, NEST_QUEUE_MODULES } from './queue-modules.js';
 import { methodName, swallowingCatch } from './swallowing-catch.js';
 import type { ProcessorLibrary, RawEffects, RawProcessor } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 const AMQP_MODULES = new Set([
   'amqplib',
@@ -187,7 +188,7 @@ function processorOf(
 /** Moves and reports made from the processor's catch clauses. */
 function catchEffects(fn: LocalFunction): RawEffects {
   const effects: RawEffects = { moves: [], reports: [] };
-  for (const clause of fn.getDescendantsOfKind(SyntaxKind.CatchClause)) {
+  for (const clause of descendantsOfKind(fn, SyntaxKind.CatchClause)) {
     const found = effectsOf(clause.getBlock());
     effects.moves.push(...found.moves);
     effects.reports.push(...found.reports);

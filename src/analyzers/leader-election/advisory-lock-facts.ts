@@ -4,6 +4,7 @@ import type { ParsedFile } from '../../facts/parsed-file.js';
 import { toExpr } from '../../facts/to-expr.js';
 import { guardsOf } from './find-guards.js';
 import type { AdvisoryLockFact } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 const ADVISORY = /pg_(try_)?advisory_(xact_)?(un)?lock/i;
 const UNLOCK = /advisory_unlock/i;
@@ -19,9 +20,9 @@ export function advisoryLockFacts(file: ParsedFile): AdvisoryLockFact[] {
     return [];
   }
   const texts = [
-    ...source.getDescendantsOfKind(SyntaxKind.StringLiteral),
-    ...source.getDescendantsOfKind(SyntaxKind.NoSubstitutionTemplateLiteral),
-    ...source.getDescendantsOfKind(SyntaxKind.TemplateExpression),
+    ...descendantsOfKind(source, SyntaxKind.StringLiteral),
+    ...descendantsOfKind(source, SyntaxKind.NoSubstitutionTemplateLiteral),
+    ...descendantsOfKind(source, SyntaxKind.TemplateExpression),
   ].filter((node) => ADVISORY.test(node.getText()));
   return texts.map((node) => {
     const parent = node.getParent();

@@ -3,6 +3,7 @@ import { callsIn } from './calls-in.js';
 import { climbCondition, guardedStatements } from './guarded-branch.js';
 import { functionName } from './in-loop.js';
 import type { GuardedCall } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 /**
  * Best-effort: the calls that run only while the lock taken by `acquire` is
@@ -68,9 +69,8 @@ function assignedFlag(node: Node): string | undefined {
 
 /** The statements that run when an `if` in `scope` finds one of `names` held. */
 function testedBranches(scope: Node, names: ReadonlySet<string>): Node[] {
-  return scope
-    .getDescendantsOfKind(SyntaxKind.IfStatement)
-    .flatMap((statement) => {
+  return descendantsOfKind(scope, SyntaxKind.IfStatement).flatMap(
+    (statement) => {
       const mention = statement
         .getExpression()
         .getDescendants()
@@ -84,7 +84,8 @@ function testedBranches(scope: Node, names: ReadonlySet<string>): Node[] {
       return tested
         ? guardedStatements(statement, climbCondition(tested).negated)
         : [];
-    });
+    },
+  );
 }
 
 /** What holds the result: `const ok = ...`, `this.isLeader = ...`, or a returning function. */
@@ -95,7 +96,7 @@ function resultNames(use: Node): Set<string> {
     const binding = parent.getNameNode();
     const bound = Node.isIdentifier(binding)
       ? [binding]
-      : binding.getDescendantsOfKind(SyntaxKind.Identifier);
+      : descendantsOfKind(binding, SyntaxKind.Identifier);
     bound.forEach((identifier) => names.add(identifier.getText()));
   } else if (
     parent &&
@@ -121,9 +122,7 @@ function resultNames(use: Node): Set<string> {
 
 /** `isLeader() { return this.leader; }` stands for `leader`. */
 function addReturningFunctions(file: Node, names: Set<string>): void {
-  for (const statement of file.getDescendantsOfKind(
-    SyntaxKind.ReturnStatement,
-  )) {
+  for (const statement of descendantsOfKind(file, SyntaxKind.ReturnStatement)) {
     const value = statement.getExpression();
     const fn = statement.getFirstAncestor((a) => functionName(a) !== undefined);
     const name = fn ? functionName(fn) : undefined;

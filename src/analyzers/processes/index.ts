@@ -1,4 +1,7 @@
-import { QUEUE_LIBRARY_KEYWORDS } from '../shared/queue-library-keywords.js';
+import {
+  QUEUE_LIBRARY_KEYWORDS,
+  QUEUE_LIBRARY_MODULES,
+} from '../shared/queue-library-keywords.js';
 import type { Analyzer } from '../types.js';
 import { buildProcesses } from './build.js';
 import { extractProcessFacts } from './extract.js';
@@ -32,7 +35,7 @@ export const processesAnalyzer: Analyzer<ProcessFact> = {
     '@hono/node-server',
     'startStandaloneServer',
   ],
-  modules: ['ws'],
+  modules: ['ws', ...QUEUE_LIBRARY_MODULES],
   extract: extractProcessFacts,
   build: buildProcesses,
 };

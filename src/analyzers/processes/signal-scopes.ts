@@ -1,5 +1,6 @@
-import { Node, SyntaxKind } from 'ts-morph';
-import type { Identifier, SourceFile } from 'ts-morph';
+import { ts } from 'ts-morph';
+import type { Node, SourceFile } from 'ts-morph';
+import { walkDescendants } from '../../facts/descendants.js';
 
 /** Uses between top-level functions are followed this many steps. */
 const MAX_HOPS = 4;
@@ -13,31 +14,55 @@ const MAX_HOPS = 4;
  */
 export function signalScopes(
   node: Node,
-  identifiers: () => Identifier[],
+  identifiers: () => IdentifierIndex,
 ): string[] | undefined {
-  const owner = topLevelOwner(node);
+  const sourceFile = node.getSourceFile().compilerNode;
+  const owner = topLevelOwner(node.compilerNode, sourceFile);
   if (owner === undefined) {
     return undefined;
   }
   const scopes = new Set<string>();
-  return collect(owner, identifiers(), scopes, 0)
+  return collect(owner, identifiers(), sourceFile, scopes, 0)
     ? [...scopes].sort()
     : undefined;
 }
 
-/** The identifiers of a file, listed once and only if a signal needs them. */
-export function lazyIdentifiers(sourceFile: SourceFile): () => Identifier[] {
-  let identifiers: Identifier[] | undefined;
+/** A file's identifiers by name, in source order. */
+type IdentifierIndex = ReadonlyMap<string, readonly ts.Identifier[]>;
+
+/**
+ * The identifiers of a file by name, listed once and only if a signal
+ * needs them. Compiler nodes: a file has thousands, and wrapping each in a
+ * ts-morph node cost more than the rest of the processes analyzer.
+ */
+export function lazyIdentifiers(sourceFile: SourceFile): () => IdentifierIndex {
+  let index: IdentifierIndex | undefined;
   return () => {
-    identifiers ??= sourceFile.getDescendantsOfKind(SyntaxKind.Identifier);
-    return identifiers;
+    index ??= identifiersByName(sourceFile.compilerNode);
+    return index;
   };
+}
+
+function identifiersByName(root: ts.SourceFile): IdentifierIndex {
+  const byName = new Map<string, ts.Identifier[]>();
+  walkDescendants(root, (node) => {
+    if (ts.isIdentifier(node)) {
+      const list = byName.get(node.text);
+      if (list) {
+        list.push(node);
+      } else {
+        byName.set(node.text, [node]);
+      }
+    }
+  });
+  return byName;
 }
 
 /** Adds `name` and its users; false when some use runs on load. */
 function collect(
   name: string,
-  identifiers: readonly Identifier[],
+  identifiers: IdentifierIndex,
+  sourceFile: ts.SourceFile,
   scopes: Set<string>,
   hops: number,
 ): boolean {
@@ -49,15 +74,18 @@ function collect(
     return true;
   }
 
-  for (const use of identifiers) {
-    if (use.getText() !== name || isNotAUse(use)) {
+  for (const use of identifiers.get(name) ?? []) {
+    if (isNotAUse(use)) {
       continue;
     }
-    const caller = topLevelOwner(use);
+    const caller = topLevelOwner(use, sourceFile);
     if (caller === undefined) {
       return false;
     }
-    if (caller !== name && !collect(caller, identifiers, scopes, hops + 1)) {
+    if (
+      caller !== name &&
+      !collect(caller, identifiers, sourceFile, scopes, hops + 1)
+    ) {
       return false;
     }
   }
@@ -65,50 +93,47 @@ function collect(
 }
 
 /** Name of the top-level function, class or function-valued const around `node`. */
-function topLevelOwner(node: Node): string | undefined {
-  const statement = node.getFirstAncestor((a) =>
-    Node.isSourceFile(a.getParent()),
-  );
-  if (!statement) {
+function topLevelOwner(
+  node: ts.Node,
+  sourceFile: ts.SourceFile,
+): string | undefined {
+  let statement: ts.Node | undefined = node.parent;
+  while (statement?.parent && !ts.isSourceFile(statement.parent)) {
+    statement = statement.parent;
+  }
+  if (!statement?.parent) {
     return undefined;
   }
-  if (
-    Node.isFunctionDeclaration(statement) ||
-    Node.isClassDeclaration(statement)
-  ) {
-    return statement.getName() ?? 'default';
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) {
+    return statement.name?.getText(sourceFile) ?? 'default';
   }
-  if (!Node.isVariableStatement(statement)) {
+  if (!ts.isVariableStatement(statement)) {
     return undefined;
   }
-  for (const decl of statement.getDeclarations()) {
-    const init = decl.getInitializer();
+  for (const decl of statement.declarationList.declarations) {
+    const init = decl.initializer;
     const deferred =
       init &&
-      (Node.isArrowFunction(init) ||
-        Node.isFunctionExpression(init) ||
-        Node.isClassExpression(init));
-    if (
-      deferred &&
-      node.getPos() >= init.getPos() &&
-      node.getEnd() <= init.getEnd()
-    ) {
-      return decl.getName();
+      (ts.isArrowFunction(init) ||
+        ts.isFunctionExpression(init) ||
+        ts.isClassExpression(init));
+    if (deferred && node.pos >= init.pos && node.end <= init.end) {
+      return decl.name.getText(sourceFile);
     }
   }
   return undefined;
 }
 
 /** Declaring or exporting a name (`function f`, `export { f }`) does not run it. */
-function isNotAUse(identifier: Identifier): boolean {
-  const parent = identifier.getParent();
-  if (Node.isExportSpecifier(parent) || Node.isExportAssignment(parent)) {
+function isNotAUse(identifier: ts.Identifier): boolean {
+  const parent = identifier.parent;
+  if (ts.isExportSpecifier(parent) || ts.isExportAssignment(parent)) {
     return true;
   }
   return (
-    (Node.isFunctionDeclaration(parent) ||
-      Node.isClassDeclaration(parent) ||
-      Node.isVariableDeclaration(parent)) &&
-    parent.getNameNode() === identifier
+    (ts.isFunctionDeclaration(parent) ||
+      ts.isClassDeclaration(parent) ||
+      ts.isVariableDeclaration(parent)) &&
+    parent.name === identifier
   );
 }

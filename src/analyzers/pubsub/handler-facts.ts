@@ -3,6 +3,7 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { SourceFile } from 'ts-morph';
 import { methodCall } from '../shared/call-shape.js';
 import type { HandlerFacts } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 /** Receivers that are sockets, socket servers or HTTP responses. */
 const SOCKET_RECEIVER =
@@ -62,7 +63,7 @@ function arrowNamed(file: SourceFile, name: string): Node | undefined {
 export function handlerFacts(fn: Node): HandlerFacts {
   let pushes: string | undefined;
   let invalidates = /invalidat/i.test(fn.getText());
-  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of descendantsOfKind(fn, SyntaxKind.CallExpression)) {
     const shape = methodCall(call);
     if (!shape) {
       continue;

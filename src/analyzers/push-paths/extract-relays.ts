@@ -17,6 +17,7 @@ import {
 import type { FileTraits } from './socket-sends.js';
 import { socketSendOf } from './socket-sends.js';
 import type { PushItem, SocketSend } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 /** Receivers that are client connections: their `message` events come from browsers. */
 const CONNECTION_NAMES = new Set([
@@ -142,7 +143,7 @@ function handlerSends(
   }
   const sends: SocketSend[] = [];
   for (const fn of [handler, ...calledLocalFunctions(handler)]) {
-    for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of descendantsOfKind(fn, SyntaxKind.CallExpression)) {
       const send = socketSendOf(call, traits);
       if (send && !sends.some((s) => s.line === send.line)) {
         sends.push(send);

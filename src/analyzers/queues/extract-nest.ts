@@ -11,6 +11,7 @@ import type {
   NestModuleItem,
   NestProcessorItem,
 } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 const MODULE_METHODS = new Set([
   'forRoot',
@@ -120,7 +121,8 @@ function jobCasesOf(cls: ClassDeclaration): Expr[] {
     return [];
   }
   const cases: Expr[] = [];
-  for (const statement of process.getDescendantsOfKind(
+  for (const statement of descendantsOfKind(
+    process,
     SyntaxKind.SwitchStatement,
   )) {
     const subject = statement.getExpression();

@@ -13,6 +13,7 @@ import {
   wrapperMethodOf,
 } from './extract-wrappers.js';
 import type { ConstructItem, QueueItem } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 /** Raw queue facts of one file: constructions, queue method calls, Nest wiring. */
 export function extractQueueItems(file: ParsedFile): QueueItem[] {
@@ -96,10 +97,12 @@ function superCallOf(file: ParsedFile, cls: ClassDeclaration): ConstructItem[] {
   if (!heritage || root === undefined || !file.importOf(root)) {
     return [];
   }
-  const superCall = cls
-    .getConstructors()[0]
-    ?.getDescendantsOfKind(SyntaxKind.CallExpression)
-    .find((call) => call.getExpression().getKind() === SyntaxKind.SuperKeyword);
+  const ctor = cls.getConstructors()[0];
+  const superCall = ctor
+    ? descendantsOfKind(ctor, SyntaxKind.CallExpression).find(
+        (call) => call.getExpression().getKind() === SyntaxKind.SuperKeyword,
+      )
+    : undefined;
   if (!superCall) {
     return [];
   }

@@ -1,6 +1,7 @@
 import type { Analyzer } from '../types.js';
 import { buildQueues } from './build.js';
 import { extractQueueItems } from './extract.js';
+import { QUEUE_LIBRARY_MODULES } from '../shared/queue-library-keywords.js';
 import { QUEUE_MODULES } from './library-target.js';
 import type { QueueItem } from './types.js';
 
@@ -11,7 +12,14 @@ import type { QueueItem } from './types.js';
  */
 export const queuesAnalyzer: Analyzer<QueueItem> = {
   id: 'queues',
-  keywords: [...QUEUE_MODULES, 'Queue(', 'Worker('],
+  keywords: [
+    ...QUEUE_MODULES.filter(
+      (module) => !QUEUE_LIBRARY_MODULES.includes(module),
+    ),
+    'Queue(',
+    'Worker(',
+  ],
+  modules: QUEUE_LIBRARY_MODULES,
   extract: extractQueueItems,
   build: buildQueues,
 };

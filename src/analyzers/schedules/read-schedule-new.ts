@@ -5,6 +5,7 @@ import { calleeName, rootIdentifier } from '../shared/call-shape.js';
 import { rawSchedule } from './raw-schedule.js';
 import { cronObject, initializerOf } from './read-schedule-call.js';
 import type { RawSchedule } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 const TOAD_INTERVAL_JOBS = new Set(['SimpleIntervalJob', 'LongIntervalJob']);
 
@@ -75,10 +76,10 @@ function taskConstruction(arg: Node | undefined): NewExpression | undefined {
     return undefined;
   }
   const name = arg.getText();
-  const decl = arg
-    .getSourceFile()
-    .getDescendantsOfKind(SyntaxKind.VariableDeclaration)
-    .find((d) => d.getName() === name);
+  const decl = descendantsOfKind(
+    arg.getSourceFile(),
+    SyntaxKind.VariableDeclaration,
+  ).find((d) => d.getName() === name);
   const init = decl?.getInitializer();
   return Node.isNewExpression(init) ? init : undefined;
 }

@@ -3,6 +3,7 @@ import type { LocalFunction } from '../shared/local-function.js';
 import { calleeText } from './handler-guard.js';
 import { hasWord } from '../shared/name-words.js';
 import { LEADER_WORDS, LOCK_WORDS } from './handler-guard.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 const LOG_METHODS = new Set([
   'log',
@@ -40,7 +41,7 @@ export function taskName(
 /** Every call in `fn` that does work, as written without `this.`. */
 export function workCalls(fn: LocalFunction): string[] {
   const names: string[] = [];
-  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of descendantsOfKind(fn, SyntaxKind.CallExpression)) {
     const text = calleeText(call);
     const method = text.slice(text.lastIndexOf('.') + 1);
     if (

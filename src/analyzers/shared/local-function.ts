@@ -6,6 +6,7 @@ import type {
   FunctionExpression,
   MethodDeclaration,
 } from 'ts-morph';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 /** A function whose body can be read: what callbacks and handlers point to. */
 export type LocalFunction =
@@ -125,7 +126,7 @@ export function classMethod(
  */
 export function calledLocalFunctions(fn: LocalFunction): LocalFunction[] {
   const found = new Set<LocalFunction>();
-  for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of descendantsOfKind(fn, SyntaxKind.CallExpression)) {
     const callee = call.getExpression();
     const target =
       Node.isIdentifier(callee) ||

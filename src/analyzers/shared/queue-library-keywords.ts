@@ -4,7 +4,6 @@
  */
 export const QUEUE_LIBRARY_KEYWORDS: readonly string[] = [
   'bullmq',
-  'bull',
   'bee-queue',
   'amqplib',
   'amqp-connection-manager',
@@ -15,3 +14,9 @@ export const QUEUE_LIBRARY_KEYWORDS: readonly string[] = [
   'aws-sdk/clients/sqs',
   '@nestjs/bull',
 ];
+
+/**
+ * Queue libraries whose name is too common a word to look for in text
+ * (`bull` is in "bullet"): they count only as an import specifier.
+ */
+export const QUEUE_LIBRARY_MODULES: readonly string[] = ['bull'];

@@ -1,4 +1,7 @@
-import { QUEUE_LIBRARY_KEYWORDS } from '../shared/queue-library-keywords.js';
+import {
+  QUEUE_LIBRARY_KEYWORDS,
+  QUEUE_LIBRARY_MODULES,
+} from '../shared/queue-library-keywords.js';
 import type { Analyzer } from '../types.js';
 import { buildShutdown } from './build.js';
 import { extractShutdownFacts } from './extract.js';
@@ -27,6 +30,7 @@ export const shutdownAnalyzer: Analyzer<RawShutdownFact> = {
     'http-terminator',
     ...QUEUE_LIBRARY_KEYWORDS,
   ],
+  modules: QUEUE_LIBRARY_MODULES,
   extract: extractShutdownFacts,
   build: buildShutdown,
 };

@@ -8,6 +8,7 @@ import {
   localFunction,
 } from '../shared/local-function.js';
 import type { RawShutdownBody } from './types.js';
+import { descendantsOfKind } from '../../facts/descendants.js';
 
 /** Methods that release a worker, client, server or connection. */
 const CLOSE_METHODS = new Set([
@@ -34,7 +35,7 @@ export function shutdownBody(fn: LocalFunction | undefined): RawShutdownBody {
     return body;
   }
   for (const part of [fn, ...calledLocalFunctions(fn)]) {
-    for (const call of part.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of descendantsOfKind(part, SyntaxKind.CallExpression)) {
       readCall(call, body);
     }
   }

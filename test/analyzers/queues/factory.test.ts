@@ -65,4 +65,21 @@ describe('queue factories', () => {
       value: 30000,
     });
   });
+
+  it('binds the parameters of a factory written as a function expression', async () => {
+    const model = await analyzeFiles({
+      'lib/queues.js': `const Queue = require('bull');
+const createQueue = function (name, attempts) {
+  return new Queue(name, { defaultJobOptions: { attempts } });
+};
+module.exports = { mail: createQueue('mail', 3) };
+`,
+    });
+    expect(model.queues.map((q) => q.name)).toEqual(['mail']);
+    expect(model.queues[0]!.options.attempts).toMatchObject({
+      value: 3,
+      file: 'lib/queues.js',
+      line: 5,
+    });
+  });
 });
