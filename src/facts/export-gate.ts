@@ -3,6 +3,40 @@ const EXPORT_STAR_FROM = /\bexport\s*\*\s*from\s*(['"])([^'"\n]+)\1/g;
 /** Every `export *` except `export * as ns`, which names its export. */
 const EXPORT_STAR = /\bexport\s*\*(?!\s*as\b)/g;
 
+/** Entries a memo holds before it starts afresh. */
+const MEMO_LIMIT = 200_000;
+
+/**
+ * What the gate learned of file contents, by content hash, kept between
+ * analyses: a pull request's base and head share nearly every file, and
+ * reading and decoding a monorepo's barrels again was most of a warm
+ * analysis. Held in memory.
+ */
+export class ExportGateMemo {
+  /** Content hash -> `export * from` specifiers, or undefined when unsure. */
+  readonly starSpecifiers = new Map<string, string[] | undefined>();
+  /** `hash\0name` -> whether the text mentions the name. */
+  readonly mentions = new Map<string, boolean>();
+
+  /** Drops everything once a map passes the limit, so memory stays bounded. */
+  trim(): void {
+    if (this.starSpecifiers.size > MEMO_LIMIT) {
+      this.starSpecifiers.clear();
+    }
+    if (this.mentions.size > MEMO_LIMIT) {
+      this.mentions.clear();
+    }
+  }
+}
+
+/** How the gate reads a file: its text, and its content hash when known. */
+export interface GateSource {
+  textOf: (path: string) => string | undefined;
+  /** Content hash, or undefined or '' when unknown (nothing is memoized then). */
+  hashOf?: (path: string) => string | undefined;
+  memo?: ExportGateMemo;
+}
+
 /**
  * A cheap, text-only answer to "might `path` export `name`?", so a barrel's
  * `export *` members are parsed only when one of them could hold the name.
@@ -11,9 +45,12 @@ const EXPORT_STAR = /\bexport\s*\*(?!\s*as\b)/g;
  * yes.
  */
 export function createExportGate(
-  textOf: (path: string) => string | undefined,
+  source: GateSource['textOf'] | GateSource,
   resolveModule: (from: string, specifier: string) => string | undefined,
 ): (path: string, name: string) => boolean {
+  const { textOf, hashOf, memo } =
+    typeof source === 'function' ? { textOf: source } : source;
+  memo?.trim();
   const texts = new Map<string, string | undefined>();
   const read = (path: string): string | undefined => {
     if (!texts.has(path)) {
@@ -21,24 +58,40 @@ export function createExportGate(
     }
     return texts.get(path);
   };
-  /** Files reachable through `export *` chains, or undefined when unsure. */
-  const closures = new Map<string, string[] | undefined>();
-  const answers = new Map<string, boolean>();
+  const hashed = (path: string): string | undefined =>
+    memo && (hashOf?.(path) || undefined);
 
-  const starTargets = (path: string, text: string): string[] | undefined => {
-    const targets: string[] = [];
-    for (const match of text.matchAll(EXPORT_STAR_FROM)) {
-      const target = resolveModule(path, match[2] ?? '');
-      // A package's `export *` gives the resolver nothing to follow.
-      if (target !== undefined) {
-        targets.push(target);
-      }
+  /** `export * from` specifiers of `path`; undefined when unreadable or unsure. */
+  const starSpecifiersOf = (path: string): string[] | undefined => {
+    const hash = hashed(path);
+    if (hash !== undefined && memo?.starSpecifiers.has(hash)) {
+      return memo.starSpecifiers.get(hash);
     }
-    const written = text.match(EXPORT_STAR)?.length ?? 0;
-    const followed = [...text.matchAll(EXPORT_STAR_FROM)].length;
-    return written === followed ? targets : undefined;
+    const text = read(path);
+    const specifiers = text === undefined ? undefined : starSpecifiers(text);
+    if (hash !== undefined && text !== undefined) {
+      memo?.starSpecifiers.set(hash, specifiers);
+    }
+    return specifiers;
   };
 
+  const mentions = (path: string, name: string): boolean => {
+    const hash = hashed(path);
+    const key = hash === undefined ? undefined : `${hash}\0${name}`;
+    const known = key === undefined ? undefined : memo?.mentions.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const text = read(path);
+    const answer = text?.includes(name) ?? true;
+    if (key !== undefined && text !== undefined) {
+      memo?.mentions.set(key, answer);
+    }
+    return answer;
+  };
+
+  /** Files reachable through `export *` chains, or undefined when unsure. */
+  const closures = new Map<string, string[] | undefined>();
   const closureOf = (path: string): string[] | undefined => {
     if (closures.has(path)) {
       return closures.get(path);
@@ -48,14 +101,15 @@ export function createExportGate(
     let sure = true;
     while (stack.length > 0 && sure) {
       const file = stack.pop() as string;
-      const text = read(file);
-      const targets = text === undefined ? undefined : starTargets(file, text);
-      if (targets === undefined) {
+      const specifiers = starSpecifiersOf(file);
+      if (specifiers === undefined) {
         sure = false;
         break;
       }
-      for (const target of targets) {
-        if (!reached.has(target)) {
+      for (const specifier of specifiers) {
+        // A package's `export *` gives the resolver nothing to follow.
+        const target = resolveModule(file, specifier);
+        if (target !== undefined && !reached.has(target)) {
           reached.add(target);
           stack.push(target);
         }
@@ -66,6 +120,7 @@ export function createExportGate(
     return closure;
   };
 
+  const answers = new Map<string, boolean>();
   return (path, name) => {
     const key = `${path}\0${name}`;
     const known = answers.get(key);
@@ -74,9 +129,20 @@ export function createExportGate(
     }
     const closure = closureOf(path);
     const answer =
-      closure === undefined ||
-      closure.some((file) => read(file)?.includes(name) ?? true);
+      closure === undefined || closure.some((file) => mentions(file, name));
     answers.set(key, answer);
     return answer;
   };
+}
+
+/** The `export * from` specifiers of a text; undefined when one is written oddly. */
+function starSpecifiers(text: string): string[] | undefined {
+  if (!text.includes('export')) {
+    return [];
+  }
+  const specifiers = [...text.matchAll(EXPORT_STAR_FROM)].map(
+    (match) => match[2] ?? '',
+  );
+  const written = text.match(EXPORT_STAR)?.length ?? 0;
+  return written === specifiers.length ? specifiers : undefined;
 }

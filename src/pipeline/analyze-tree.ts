@@ -177,9 +177,13 @@ export async function analyzeTree(
     candidates: () => candidateList,
     parsedFactsOf: (path) => factsByPath.get(path),
     mayExport: createExportGate(
-      (path) =>
-        scannedByPath.get(path)?.text ??
-        tree.readSync?.(path)?.toString('utf8'),
+      {
+        textOf: (path) =>
+          scannedByPath.get(path)?.text ??
+          tree.readSync?.(path)?.toString('utf8'),
+        hashOf: (path) => scannedByPath.get(path)?.hash,
+        memo: options.graphs?.exportGate,
+      },
       resolveModule,
     ),
   });

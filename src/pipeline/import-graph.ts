@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ExportGateMemo } from '../facts/export-gate.js';
 import type { ScannedSource } from './scan-sources.js';
 
 /** Who imports whom among the tree's source files, from the text scan. */
@@ -54,15 +55,19 @@ export function buildImportGraph(
     }
   }
   const importersOf = (path: string) => importers.get(path) ?? [];
+  let bySpecifier: Map<string, string[]> | undefined;
   return {
     importersOf,
     importsOf: (path) => imports.get(path) ?? [],
     reaching: (test) => {
-      const reached = new Set(
-        scanned
-          .filter((source) => source.scan.specifiers.some(test))
-          .map((source) => source.path),
-      );
+      // Each distinct specifier is tested once, not once per file naming it.
+      bySpecifier ??= filesBySpecifier(scanned);
+      const reached = new Set<string>();
+      for (const [specifier, files] of bySpecifier) {
+        if (test(specifier)) {
+          files.forEach((file) => reached.add(file));
+        }
+      }
       const stack = [...reached];
       while (stack.length > 0) {
         for (const importer of importersOf(stack.pop() as string)) {
@@ -75,6 +80,24 @@ export function buildImportGraph(
       return reached;
     },
   };
+}
+
+function filesBySpecifier(
+  scanned: readonly ScannedSource[],
+): Map<string, string[]> {
+  const files = new Map<string, string[]>();
+  for (const source of scanned) {
+    for (const specifier of source.scan.specifiers) {
+      const list = files.get(specifier);
+      // A file naming a module twice is listed twice; `reaching` dedupes.
+      if (list) {
+        list.push(source.path);
+      } else {
+        files.set(specifier, [source.path]);
+      }
+    }
+  }
+  return files;
 }
 
 function resolveTargets(
@@ -107,6 +130,8 @@ export interface ShapeMemo {
  */
 export class ImportGraphMemo {
   private readonly shapes = new Map<string, ShapeMemo>();
+  /** What the export gate read of file contents, for any shape. */
+  readonly exportGate = new ExportGateMemo();
 
   /** @param maxShapes shapes kept. Default 8. */
   constructor(private readonly maxShapes = 8) {}

@@ -47,9 +47,11 @@ export const SOURCE_EXTENSIONS = [
   '.jsx',
 ];
 
-/** Non-code files the processes analyzer reads. */
+const SOURCE_EXTENSION_SET: ReadonlySet<string> = new Set(SOURCE_EXTENSIONS);
+
+/** Non-code files the processes analyzer reads, by file name. */
 const MANIFEST_NAMES =
-  /(^|\/)(package\.json|Procfile|Dockerfile[^/]*|[^/]*\.dockerfile|(docker-)?compose[^/]*\.ya?ml|tsconfig\.json)$/i;
+  /^(package\.json|Procfile|Dockerfile.*|.*\.dockerfile|(docker-)?compose.*\.ya?ml|tsconfig\.json)$/i;
 /** Two tests, not `dir\/.*\.ya?ml$`: that one is quadratic on a path of many `k8s/` segments. */
 const KUBERNETES_DIRECTORY =
   /(^|\/)(k8s|kube|kubernetes|helm|charts|deploy|manifests)\//i;
@@ -59,15 +61,25 @@ export function isPrunedDirectory(name: string): boolean {
   return PRUNED_DIRECTORIES.has(name);
 }
 
-/** Why a path is out of scope before reading it, or undefined when in scope. */
+/**
+ * Why a path is out of scope before reading it, or undefined when in scope.
+ * Runs on every path of every tree analyzed, so it walks the folder names
+ * in place instead of splitting the path.
+ */
 export function outOfScope(path: string): string | undefined {
-  const segments = path.split('/');
-  if (
-    segments.slice(0, -1).some((segment) => PRUNED_DIRECTORIES.has(segment))
-  ) {
-    return 'excluded-directory';
+  let start = 0;
+  for (let slash = path.indexOf('/'); slash !== -1; ) {
+    if (PRUNED_DIRECTORIES.has(path.slice(start, slash))) {
+      return 'excluded-directory';
+    }
+    start = slash + 1;
+    slash = path.indexOf('/', start);
   }
-  const name = segments[segments.length - 1] ?? '';
+  const name = path.slice(start);
+  if (!SOURCE_EXTENSION_SET.has(name.slice(name.lastIndexOf('.')))) {
+    // The name rules below are all about source files.
+    return undefined;
+  }
   if (TEST_FILE.test(name)) {
     return 'test';
   }
@@ -81,12 +93,12 @@ export function outOfScope(path: string): string | undefined {
 }
 
 export function isSourcePath(path: string): boolean {
-  return SOURCE_EXTENSIONS.some((ext) => path.endsWith(ext));
+  return SOURCE_EXTENSION_SET.has(path.slice(path.lastIndexOf('.')));
 }
 
 export function isManifestPath(path: string): boolean {
   return (
-    MANIFEST_NAMES.test(path) ||
+    MANIFEST_NAMES.test(path.slice(path.lastIndexOf('/') + 1)) ||
     (YAML_FILE.test(path) && KUBERNETES_DIRECTORY.test(path))
   );
 }

@@ -54,7 +54,7 @@ export function buildProcesses(
     judged.push({ process, classified });
   }
 
-  judged.push(...unstartedEntries(context, { signals, onLoad }, reached));
+  judged.push(...unstartedEntries(context, { signals, onLoad }, walk, reached));
   addNestProcessors(judged, signals);
   const processes = judged
     .map((j) => j.process)
@@ -121,6 +121,7 @@ function unstartedEntries(
     signals,
     onLoad,
   }: Record<'signals' | 'onLoad', ReadonlyMap<string, ProcessSignal[]>>,
+  walk: ReachWalk,
   reached: ReadonlySet<string>,
 ): Judged[] {
   const signalFiles = [...onLoad.keys()].filter((file) => !reached.has(file));
@@ -129,7 +130,7 @@ function unstartedEntries(
     if (reached.has(root)) {
       continue;
     }
-    const reach = reachImports(root, reachWalk(context, signals), false);
+    const reach = reachImports(root, walk, false);
     const classified = classifyStrictly(reach, signals, onLoad, true);
     if (classified.kinds.length > 0) {
       const process = {

@@ -57,12 +57,24 @@ export interface ReachWalk {
   graph: ImportGraph;
   /** Files whose imported names matter: signal files and their importers. */
   namesMatter: ReadonlySet<string>;
+  /**
+   * What each visited file uses of the files whose names matter, kept for
+   * the whole build: every entry of a monorepo walks the same shared
+   * packages, and resolving their imports again per entry was most of the
+   * analyzer's time.
+   */
+  uses?: Map<string, readonly FileUse[]>;
+}
+
+/** A top-level name one file uses of another, or the whole file when `local` is absent. */
+interface FileUse {
+  file: string;
+  local?: string;
 }
 
 /**
- * Local modules `file` points to, from the import graph. A file's facts are
- * read (parsing it if it is not a candidate) only when it imports a file
- * whose names matter.
+ * Local modules `file` points to, from the import graph, after recording
+ * what it uses of the files whose names matter.
  */
 function visitFile(
   file: string,
@@ -73,29 +85,56 @@ function visitFile(
   if (!targets.some((target) => walk.namesMatter.has(target))) {
     return targets;
   }
+  walk.uses ??= new Map();
+  let uses = walk.uses.get(file);
+  if (!uses) {
+    uses = usesOf(file, targets, walk);
+    walk.uses.set(file, uses);
+  }
+  for (const use of uses) {
+    if (use.local === undefined) {
+      reach.everything.add(use.file);
+    } else {
+      const names = reach.used.get(use.file) ?? new Set<string>();
+      names.add(use.local);
+      reach.used.set(use.file, names);
+    }
+  }
+  return targets;
+}
+
+/**
+ * What `file` uses of the files whose names matter. Its facts are read only
+ * if it was parsed already: parsing every importer of a widely imported
+ * module cost seconds on a large monorepo, so a file not parsed is taken to
+ * use all it imports.
+ */
+function usesOf(
+  file: string,
+  targets: readonly string[],
+  walk: ReachWalk,
+): FileUse[] {
   const { resolver } = walk;
-  // Parsing every importer of a widely imported module cost seconds on a
-  // large monorepo; a file not parsed already is taken to use all it imports.
   const facts = resolver.parsedFactsOf(file);
   if (!facts) {
-    targets
-      .filter((t) => walk.namesMatter.has(t))
-      .forEach((t) => reach.everything.add(t));
-    return targets;
+    return targets
+      .filter((target) => walk.namesMatter.has(target))
+      .map((target) => ({ file: target }));
   }
+  const uses: FileUse[] = [];
   for (const fact of facts.imports) {
     const target = resolver.resolveModule(file, fact.module);
     if (target !== undefined && walk.namesMatter.has(target)) {
-      markUsed(target, fact.imported, resolver, reach, 0);
+      markUsed(target, fact.imported, resolver, uses, 0);
     }
   }
   for (const load of facts.loads ?? []) {
     const target = resolver.resolveModule(file, load.module);
     if (target !== undefined && load.dynamic) {
-      reach.everything.add(target);
+      uses.push({ file: target });
     }
   }
-  return targets;
+  return uses;
 }
 
 /** Local modules a file re-exports from, so barrels are walked through. */
@@ -109,27 +148,25 @@ export function reExportTargets(
     .filter((target): target is string => target !== undefined);
 }
 
-/** Marks the binding behind export `name` of `file`, through re-exports. */
+/** Finds the binding behind export `name` of `file`, through re-exports. */
 function markUsed(
   file: string,
   name: string,
   resolver: Resolver,
-  reach: Reach,
+  uses: FileUse[],
   depth: number,
 ): void {
-  const facts = resolver.factsOf(file);
   if (name === '*') {
-    reach.everything.add(file);
+    uses.push({ file });
     return;
   }
+  const facts = resolver.factsOf(file);
   if (!facts || depth > MAX_IMPORT_DEPTH) {
     return;
   }
   const local = facts.exports[name];
   if (local !== undefined) {
-    const names = reach.used.get(file) ?? new Set<string>();
-    names.add(local);
-    reach.used.set(file, names);
+    uses.push({ file, local });
     return;
   }
   for (const reExport of facts.reExports) {
@@ -143,7 +180,7 @@ function markUsed(
       reExport.names !== undefined ||
       (target !== undefined && resolver.mayExport(target, name));
     if (target !== undefined && inner !== undefined && suspect) {
-      markUsed(target, inner, resolver, reach, depth + 1);
+      markUsed(target, inner, resolver, uses, depth + 1);
     }
   }
 }

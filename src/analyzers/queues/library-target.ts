@@ -56,11 +56,20 @@ export const QUEUE_MODULES: readonly string[] = [
   ...Object.keys(NEST_MODULES),
 ];
 
-/** Whether `specifier` names a queue library or one of its subpaths. */
+const QUEUE_MODULE_SET: ReadonlySet<string> = new Set(QUEUE_MODULES);
+
+/**
+ * Whether `specifier` names a queue library or one of its subpaths. Asked
+ * of every import in the tree, so it is two set lookups: the specifier, and
+ * its package name (`bullmq`, `@nestjs/bull`) when it has a subpath.
+ */
 export function isQueueModule(specifier: string): boolean {
-  return QUEUE_MODULES.some(
-    (module) => specifier === module || specifier.startsWith(`${module}/`),
-  );
+  if (QUEUE_MODULE_SET.has(specifier)) {
+    return true;
+  }
+  const scoped = specifier.startsWith('@');
+  const slash = specifier.indexOf('/', scoped ? specifier.indexOf('/') + 1 : 0);
+  return slash > 0 && QUEUE_MODULE_SET.has(specifier.slice(0, slash));
 }
 
 /** The family a Nest wrapper module stands for, if `module` is one. */
