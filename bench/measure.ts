@@ -60,7 +60,13 @@ type Tool = (dir: string) => Measured | Promise<Measured>;
 const tools: Record<string, Tool> = {
   regex(dir) {
     const started = performance.now();
-    const matches = buildPrefilter(registry.flatMap((a) => a.keywords));
+    const matches = buildPrefilter(
+      registry.flatMap((a) => [
+        ...a.keywords,
+        ...(a.wordKeywords ?? []),
+        ...(a.codeKeywords ?? []),
+      ]),
+    );
     const files = readAll(dir, sourceFiles(dir));
     let bytes = 0;
     let hits = 0;

@@ -46,6 +46,11 @@ export interface Analyzer<TItem = unknown> {
   keywords: readonly string[];
   /** Keywords that count only at the start of a word (`cron`, not `Micronesia`). */
   wordKeywords?: readonly string[];
+  /**
+   * Keywords that count only in code, not in a string other than an import
+   * specifier: `redis` in a client's name, not in a URL or a page title.
+   */
+  codeKeywords?: readonly string[];
   /** Modules whose import alone makes a file a candidate (`ws`, a word too short to search for). */
   modules?: readonly string[];
   /** Raw, serializable facts from one parsed file. */

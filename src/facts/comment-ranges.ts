@@ -34,18 +34,36 @@ const TRIVIA = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.ConflictMarkerTrivia,
 ]);
 
+/** Sorted `[start, end)` offsets. */
+export type Ranges = [number, number][];
+
+/** Where a file's comments and string literals are. */
+export interface TextRanges {
+  comments: Ranges;
+  /** String literals and the literal parts of templates, quotes included. */
+  strings: Ranges;
+}
+
+const STRINGS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateHead,
+  ts.SyntaxKind.TemplateMiddle,
+  ts.SyntaxKind.TemplateTail,
+]);
+
 /**
- * Where a file's comments are, as sorted `[start, end)` offsets, from
- * TypeScript's scanner: tokens only, no parse. Undefined whenever the scan
- * is unsure (JSX, a scanner error, unbalanced braces), so a caller treats
- * the whole text as code and drops nothing. With `until`, only comments
- * starting before that offset are listed.
+ * Where a file's comments and strings are, from TypeScript's scanner:
+ * tokens only, no parse. Undefined whenever the scan is unsure (JSX, a
+ * scanner error, unbalanced braces), so a caller treats the whole text as
+ * code and drops nothing. With `until`, only tokens starting before that
+ * offset are listed.
  */
-export function commentRanges(
+export function textRanges(
   text: string,
   path: string,
   until = Infinity,
-): [number, number][] | undefined {
+): TextRanges | undefined {
   if (/\.[jt]sx$/.test(path)) {
     return undefined;
   }
@@ -59,7 +77,7 @@ export function commentRanges(
       failed = true;
     },
   );
-  const ranges: [number, number][] = [];
+  const ranges: TextRanges = { comments: [], strings: [] };
   const templates: number[] = [];
   let braces = 0;
   let previous = ts.SyntaxKind.Unknown;
@@ -73,7 +91,7 @@ export function commentRanges(
       return failed ? undefined : ranges;
     }
     if (COMMENTS.has(kind)) {
-      ranges.push([scanner.getTokenStart(), scanner.getTokenEnd()]);
+      ranges.comments.push([scanner.getTokenStart(), scanner.getTokenEnd()]);
       continue;
     }
     if (TRIVIA.has(kind)) {
@@ -99,10 +117,43 @@ export function commentRanges(
         braces--;
       }
     }
+    if (STRINGS.has(kind)) {
+      ranges.strings.push([scanner.getTokenStart(), scanner.getTokenEnd()]);
+    }
     previous = kind;
   }
   const balanced = braces === 0 && templates.length === 0;
   return failed || !balanced ? undefined : ranges;
+}
+
+/** The comments of `textRanges`, for callers that need only those. */
+export function commentRanges(
+  text: string,
+  path: string,
+  until = Infinity,
+): Ranges | undefined {
+  return textRanges(text, path, until)?.comments;
+}
+
+/** The range of `ranges` that holds `offset`, if any. */
+export function rangeAt(
+  ranges: readonly [number, number][],
+  offset: number,
+): [number, number] | undefined {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const range = ranges[middle] as [number, number];
+    if (offset < range[0]) {
+      high = middle - 1;
+    } else if (offset >= range[1]) {
+      low = middle + 1;
+    } else {
+      return range;
+    }
+  }
+  return undefined;
 }
 
 /** Whether `offset` falls inside one of the sorted `ranges`. */
@@ -110,18 +161,5 @@ export function insideRanges(
   ranges: readonly [number, number][],
   offset: number,
 ): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const [start, end] = ranges[middle] as [number, number];
-    if (offset < start) {
-      high = middle - 1;
-    } else if (offset >= end) {
-      low = middle + 1;
-    } else {
-      return true;
-    }
-  }
-  return false;
+  return rangeAt(ranges, offset) !== undefined;
 }

@@ -11,8 +11,8 @@ import {
   readPathAliases,
 } from '../facts/module-resolver.js';
 import { workspaceAliases } from '../facts/workspace-aliases.js';
-import type { CandidateTest } from '../facts/prefilter.js';
-import { createCandidateTest } from '../facts/prefilter.js';
+import type { CandidateTest } from '../facts/candidate-test.js';
+import { createCandidateTest } from '../facts/candidate-test.js';
 import { Resolver } from '../facts/resolver.js';
 import type { FileFacts } from '../facts/types.js';
 import { emptyModel } from '../model/empty-model.js';
@@ -104,6 +104,7 @@ export async function analyzeTree(
   const prefilter = createCandidateTest({
     keywords: analyzers.flatMap((analyzer) => analyzer.keywords),
     wordKeywords: analyzers.flatMap((analyzer) => analyzer.wordKeywords ?? []),
+    codeKeywords: analyzers.flatMap((analyzer) => analyzer.codeKeywords ?? []),
     modules: analyzers.flatMap((analyzer) => analyzer.modules ?? []),
   });
   const isCandidate: CandidateTest['isCandidate'] = options.parseEverything
@@ -400,10 +401,7 @@ function moduleFacts(
     return undefined;
   }
   const text = source.text ?? context.tree.readSync?.(path)?.toString('utf8');
-  if (
-    text === undefined ||
-    'skip' in inspectText(text, context.limits)
-  ) {
+  if (text === undefined || 'skip' in inspectText(text, context.limits)) {
     return undefined;
   }
   context.counters.parsed++;

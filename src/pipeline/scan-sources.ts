@@ -1,6 +1,6 @@
 import type { FactCache, FileScan } from '../facts/fact-cache.js';
 import { factCacheKey, gitBlobSha } from '../facts/fact-cache.js';
-import type { CandidateTest } from '../facts/prefilter.js';
+import type { CandidateTest } from '../facts/candidate-test.js';
 import { scanImportSpecifiers } from '../facts/prefilter.js';
 import type { SkippedFile } from '../model/types.js';
 import type { ContentLimits } from '../source/inspect-content.js';

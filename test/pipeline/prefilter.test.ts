@@ -1,7 +1,7 @@
 import { commentRanges } from '../../src/facts/comment-ranges.js';
+import { createCandidateTest } from '../../src/facts/candidate-test.js';
 import {
   buildPrefilter,
-  createCandidateTest,
   scanImportSpecifiers,
 } from '../../src/facts/prefilter.js';
 import { registry } from '../../src/analyzers/registry.js';
@@ -88,6 +88,7 @@ describe('candidate test', () => {
   const registryTest = createCandidateTest({
     keywords: registry.flatMap((analyzer) => analyzer.keywords),
     wordKeywords: registry.flatMap((analyzer) => analyzer.wordKeywords ?? []),
+    codeKeywords: registry.flatMap((analyzer) => analyzer.codeKeywords ?? []),
     modules: registry.flatMap((analyzer) => analyzer.modules ?? []),
   });
   const candidate = (text: string, path = 'src/a.ts'): boolean =>
@@ -138,6 +139,36 @@ describe('candidate test', () => {
     expect(
       candidate('await client.set(key, id, { NX: true, PX: 3000 });'),
     ).toBe(true);
+  });
+
+  it('reads redis as code or as a module name, not as data', () => {
+    expect(candidate("export const url = 'redis://localhost:6379';")).toBe(
+      false,
+    );
+    expect(
+      candidate('export const pages = [{ title: "Redis", path: "/redis" }];'),
+    ).toBe(false);
+    expect(candidate("import Redis from 'ioredis';")).toBe(true);
+    expect(candidate("const client = require('redis').createClient();")).toBe(
+      true,
+    );
+    expect(candidate("const { publish } = require('redis');")).toBe(true);
+    expect(candidate('export const redisUrl = process.env.URL;')).toBe(true);
+    expect(candidate('const t = `${redis}`;')).toBe(true);
+  });
+
+  it('reads a Lua script that calls redis, though it is a string', () => {
+    expect(
+      candidate(
+        'const script = "return redis.call(\'SET\', KEYS[1], ARGV[1])";',
+      ),
+    ).toBe(true);
+  });
+
+  it('judges a no again on the whole file when a scan up to it looked clean', () => {
+    // The first match sits in a comment, but the file does not scan cleanly.
+    expect(candidate("// redis\nconst s = 'open")).toBe(true);
+    expect(candidate("// redis\nconst s = 'closed';")).toBe(false);
   });
 
   it('takes bull from an import, not from "bullet"', () => {

@@ -9,7 +9,8 @@ import type { PubSubItem } from './types.js';
  */
 export const pubsubAnalyzer: Analyzer<PubSubItem> = {
   id: 'pubsub',
-  keywords: ['redis', 'Redis', 'pmessage', 'LISTEN', 'NOTIFY', 'pg_notify'],
+  keywords: ['pmessage', 'LISTEN', 'NOTIFY', 'pg_notify'],
+  codeKeywords: ['redis', 'Redis'],
   extract: extractPubSub,
   build: buildPubSub,
 };

@@ -9,7 +9,15 @@ import type { RedisKeysItem } from './types.js';
  */
 export const redisKeysAnalyzer: Analyzer<RedisKeysItem> = {
   id: 'redis-keys',
-  keywords: ['redis', 'Redis', 'createClient', 'createCluster', 'valkey'],
+  // `redis.call` in a Lua script string; `redis` alone only as code.
+  keywords: [
+    'redis.call',
+    'redis.pcall',
+    'createClient',
+    'createCluster',
+    'valkey',
+  ],
+  codeKeywords: ['redis', 'Redis'],
   extract: extractRedisKeys,
   build: buildRedisKeys,
 };
