@@ -65,6 +65,7 @@ const tools: Record<string, Tool> = {
         ...a.keywords,
         ...(a.wordKeywords ?? []),
         ...(a.codeKeywords ?? []),
+        ...(a.guardedKeywords ?? []).map((guarded) => guarded.keyword),
       ]),
     );
     const files = readAll(dir, sourceFiles(dir));

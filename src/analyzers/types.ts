@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { GuardedKeyword } from '../facts/candidate-test.js';
 import type { Expr } from '../facts/expr.js';
 import type { ParsedFile } from '../facts/parsed-file.js';
 import type { Resolver } from '../facts/resolver.js';
@@ -51,6 +52,8 @@ export interface Analyzer<TItem = unknown> {
    * specifier: `redis` in a client's name, not in a URL or a page title.
    */
   codeKeywords?: readonly string[];
+  /** Keywords that count where a cheap test of the text says `extract` may use them. */
+  guardedKeywords?: readonly GuardedKeyword[];
   /** Modules whose import alone makes a file a candidate (`ws`, a word too short to search for). */
   modules?: readonly string[];
   /** Raw, serializable facts from one parsed file. */

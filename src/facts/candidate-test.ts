@@ -15,11 +15,31 @@ export interface PrefilterSpec {
    * as code.
    */
   codeKeywords?: Iterable<string>;
+  /** Keywords that count outside comments where their guard agrees. */
+  guardedKeywords?: Iterable<GuardedKeyword>;
   /**
    * A file importing one of these modules (or a subpath of one) is a
    * candidate whatever its text.
    */
   modules?: Iterable<string>;
+}
+
+/** Where a keyword was found: the file's text, the offset and its imports. */
+export interface KeywordMatch {
+  text: string;
+  at: number;
+  specifiers: readonly string[];
+}
+
+/**
+ * A keyword that counts only where the extractor's own condition may hold,
+ * read from the text: `.listen(` only on something named like a server or
+ * in a file importing a web framework. The guard must never say no where
+ * the extractor could say yes.
+ */
+export interface GuardedKeyword {
+  keyword: string;
+  mayCount: (match: KeywordMatch) => boolean;
 }
 
 /** The two-stage test that chooses the files worth parsing. */
@@ -34,7 +54,13 @@ export interface CandidateTest {
   namesLibrary: (specifier: string) => boolean;
 }
 
-type Rule = 'anywhere' | 'word' | 'code';
+/** How one keyword counts; listed by several analyzers, it counts under any. */
+interface KeywordRules {
+  anywhere: boolean;
+  word: boolean;
+  code: boolean;
+  guards: GuardedKeyword['mayCount'][];
+}
 
 /**
  * Stage one is one regex over every file. In a file it flags, each match
@@ -107,21 +133,35 @@ export function createCandidateTest(spec: PrefilterSpec): CandidateTest {
   };
 }
 
-/** Each keyword's rules; a keyword two analyzers list differently counts under either. */
-function keywordRules(spec: PrefilterSpec): Map<string, Set<Rule>> {
-  const rules = new Map<string, Set<Rule>>();
-  const add = (keywords: Iterable<string> | undefined, rule: Rule): void => {
+/** Each keyword's rules, merged across the analyzers that list it. */
+function keywordRules(spec: PrefilterSpec): Map<string, KeywordRules> {
+  const rules = new Map<string, KeywordRules>();
+  const of = (keyword: string): KeywordRules => {
+    let held = rules.get(keyword);
+    if (!held) {
+      held = { anywhere: false, word: false, code: false, guards: [] };
+      rules.set(keyword, held);
+    }
+    return held;
+  };
+  const add = (
+    keywords: Iterable<string> | undefined,
+    rule: 'anywhere' | 'word' | 'code',
+  ): void => {
     for (const keyword of keywords ?? []) {
       if (keyword.length > 0) {
-        const held = rules.get(keyword) ?? new Set<Rule>();
-        held.add(rule);
-        rules.set(keyword, held);
+        of(keyword)[rule] = true;
       }
     }
   };
   add(spec.keywords, 'anywhere');
   add(spec.wordKeywords, 'word');
   add(spec.codeKeywords, 'code');
+  for (const { keyword, mayCount } of spec.guardedKeywords ?? []) {
+    if (keyword.length > 0) {
+      of(keyword).guards.push(mayCount);
+    }
+  }
   return rules;
 }
 
@@ -165,7 +205,7 @@ class KeywordSite {
     private readonly text: string,
     private readonly path: string,
     private readonly specifiers: readonly string[],
-    private readonly rules: ReadonlyMap<string, ReadonlySet<Rule>>,
+    private readonly rules: ReadonlyMap<string, KeywordRules>,
   ) {}
 
   counts(keyword: string, at: number): boolean {
@@ -174,11 +214,20 @@ class KeywordSite {
       return false;
     }
     const atWordStart = at === 0 || !/[\w$]/.test(this.text[at - 1] ?? '');
-    if (!rules.has('anywhere') && !rules.has('code') && !atWordStart) {
+    const match = { text: this.text, at, specifiers: this.specifiers };
+    // Counts wherever it is outside a comment: no string rule applies.
+    const outsideComments =
+      rules.anywhere ||
+      (rules.word && atWordStart) ||
+      rules.guards.some((mayCount) => mayCount(match));
+    if (!outsideComments && !rules.code) {
       return false;
     }
+    const judge = (ranges: TextRanges): boolean =>
+      !rangeAt(ranges.comments, at) &&
+      (outsideComments || this.inCode(at, ranges));
     const ranges = this.rangesCovering(at);
-    if (ranges === undefined || this.judge(rules, atWordStart, at, ranges)) {
+    if (ranges === undefined || judge(ranges)) {
       return true;
     }
     // A no from a partial scan stands only if the whole file scans cleanly.
@@ -186,21 +235,11 @@ class KeywordSite {
       return false;
     }
     const whole = this.rangesCovering(Infinity);
-    return whole === undefined || this.judge(rules, atWordStart, at, whole);
+    return whole === undefined || judge(whole);
   }
 
-  private judge(
-    rules: ReadonlySet<Rule>,
-    atWordStart: boolean,
-    at: number,
-    ranges: TextRanges,
-  ): boolean {
-    if (rangeAt(ranges.comments, at)) {
-      return false;
-    }
-    if (rules.has('anywhere') || (rules.has('word') && atWordStart)) {
-      return true;
-    }
+  /** Outside strings, or inside one that is an import specifier. */
+  private inCode(at: number, ranges: TextRanges): boolean {
     const string = rangeAt(ranges.strings, at);
     return (
       string === undefined ||

@@ -1,4 +1,4 @@
-import { Project, ts } from 'ts-morph';
+import { createWrappedNode, ts } from 'ts-morph';
 import type { Analyzer } from '../analyzers/types.js';
 import { extractModuleFacts } from './extract-module-facts.js';
 import type { ParsedFile } from './parsed-file.js';
@@ -6,18 +6,6 @@ import { indexParsedFile } from './parsed-file.js';
 import { exprOf } from './expr-of.js';
 import { lineAt } from './node-text.js';
 import type { FileFacts, LocalCallFact } from './types.js';
-
-/** Files parsed into one project before it is replaced. */
-const FILES_PER_PROJECT = 32;
-
-function newProject(): Project {
-  return new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    skipFileDependencyResolution: true,
-    compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, noLib: true },
-  });
-}
 
 /** An analyzer that threw on a file; the others still ran. */
 export interface ExtractFailure {
@@ -31,14 +19,11 @@ export type ExtractResult =
   | { skip: 'parse-error' | 'too-deep'; message: string };
 
 /**
- * Parses one file with ts-morph (syntax only, no type checker) and takes the
- * facts every analyzer needs. The tree is released before returning, so
- * memory follows one file at a time, not the repository.
+ * Parses one file (syntax only, no type checker) and takes the facts every
+ * analyzer needs. The tree is released before returning, so memory follows
+ * one file at a time, not the repository.
  */
 export class FactExtractor {
-  private project = newProject();
-  private filesInProject = 0;
-
   constructor(private readonly analyzers: readonly Analyzer[]) {}
 
   /** Module facts and, unless `moduleOnly`, every analyzer's items. */
@@ -57,16 +42,17 @@ export class FactExtractor {
   }
 
   private fullFacts(path: string, text: string): ExtractResult {
-    const sourceFile = this.nextProject().createSourceFile(`/${path}`, text, {
-      overwrite: true,
-    });
-    const diagnostics = (
-      sourceFile.compilerNode as { parseDiagnostics?: unknown[] }
-    ).parseDiagnostics;
+    const compiled = parse(path, text);
+    const diagnostics = (compiled as { parseDiagnostics?: unknown[] })
+      .parseDiagnostics;
     if (diagnostics && diagnostics.length > 0) {
       return { skip: 'parse-error', message: firstDiagnostic(diagnostics[0]) };
     }
-    const module = extractModuleFacts(sourceFile.compilerNode);
+    const module = extractModuleFacts(compiled);
+    // Analyzers read ts-morph's nodes; wrapping a parsed file in a context
+    // of its own skips the project and language service a parse would go
+    // through, which cost a third again of the parse.
+    const sourceFile = createWrappedNode(compiled);
     const facts: FileFacts = { file: path, ...module, items: {} };
     const failures: ExtractFailure[] = [];
     const parsed = indexParsedFile(path, sourceFile, module.imports);
@@ -89,19 +75,6 @@ export class FactExtractor {
       }
     }
     return { facts, failures };
-  }
-
-  /**
-   * A fresh project every few files, dropped whole for the garbage
-   * collector: removing files one by one makes ts-morph visit every wrapper
-   * it made, which cost more than the parse.
-   */
-  private nextProject(): Project {
-    if (++this.filesInProject > FILES_PER_PROJECT) {
-      this.project = newProject();
-      this.filesInProject = 1;
-    }
-    return this.project;
   }
 }
 
@@ -130,12 +103,16 @@ function localCalls(parsed: ParsedFile, facts: FileFacts): LocalCallFact[] {
 
 /**
  * Imports, exports and bindings of a file no analyzer reads, for a name
- * that leads into it. The compiler's parser alone: no ts-morph project, and
- * no JSDoc, which nothing here reads. Syntax errors are tolerated: the
- * parser recovers, and a binding it did read is still worth having.
+ * that leads into it. Syntax errors are tolerated: the parser recovers, and
+ * a binding it did read is still worth having.
  */
 function moduleFactsOf(path: string, text: string): FileFacts {
-  const sourceFile = ts.createSourceFile(
+  return { file: path, ...extractModuleFacts(parse(path, text)), items: {} };
+}
+
+/** The compiler's parse, with parent links and without JSDoc, which nothing reads. */
+function parse(path: string, text: string): ts.SourceFile {
+  return ts.createSourceFile(
     `/${path}`,
     text,
     {
@@ -144,7 +121,6 @@ function moduleFactsOf(path: string, text: string): FileFacts {
     },
     true,
   );
-  return { file: path, ...extractModuleFacts(sourceFile), items: {} };
 }
 
 function firstDiagnostic(diagnostic: unknown): string {

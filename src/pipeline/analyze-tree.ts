@@ -105,6 +105,9 @@ export async function analyzeTree(
     keywords: analyzers.flatMap((analyzer) => analyzer.keywords),
     wordKeywords: analyzers.flatMap((analyzer) => analyzer.wordKeywords ?? []),
     codeKeywords: analyzers.flatMap((analyzer) => analyzer.codeKeywords ?? []),
+    guardedKeywords: analyzers.flatMap(
+      (analyzer) => analyzer.guardedKeywords ?? [],
+    ),
     modules: analyzers.flatMap((analyzer) => analyzer.modules ?? []),
   });
   const isCandidate: CandidateTest['isCandidate'] = options.parseEverything

@@ -89,6 +89,9 @@ describe('candidate test', () => {
     keywords: registry.flatMap((analyzer) => analyzer.keywords),
     wordKeywords: registry.flatMap((analyzer) => analyzer.wordKeywords ?? []),
     codeKeywords: registry.flatMap((analyzer) => analyzer.codeKeywords ?? []),
+    guardedKeywords: registry.flatMap(
+      (analyzer) => analyzer.guardedKeywords ?? [],
+    ),
     modules: registry.flatMap((analyzer) => analyzer.modules ?? []),
   });
   const candidate = (text: string, path = 'src/a.ts'): boolean =>
@@ -169,6 +172,21 @@ describe('candidate test', () => {
     // The first match sits in a comment, but the file does not scan cleanly.
     expect(candidate("// redis\nconst s = 'open")).toBe(true);
     expect(candidate("// redis\nconst s = 'closed';")).toBe(false);
+  });
+
+  it('reads .listen( where a web server may listen, as the extractor does', () => {
+    expect(candidate('this.events.listen("order.placed", handle);')).toBe(
+      false,
+    );
+    expect(candidate('bus.listen("order.placed", handle);')).toBe(false);
+    expect(candidate('app.listen(3000);')).toBe(true);
+    expect(candidate('httpServer.listen(port);')).toBe(true);
+    expect(
+      candidate("import express from 'express';\nthis.app.listen(3000);"),
+    ).toBe(true);
+    expect(candidate('createServer(handler).listen(8080);')).toBe(true);
+    expect(candidate('app\n  .listen(3000);')).toBe(true);
+    expect(candidate('// app.listen(3000)\nrun();')).toBe(false);
   });
 
   it('takes bull from an import, not from "bullet"', () => {

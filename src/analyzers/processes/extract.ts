@@ -17,6 +17,7 @@ import {
   NEW_RULES,
   NODE_HTTP,
   PROCESS_MODULES,
+  SERVER_NAME,
 } from './signal-rules.js';
 import { lazyIdentifiers, signalScopes } from './signal-scopes.js';
 import type {
@@ -154,7 +155,7 @@ function listensOverHttp(file: ParsedFile, receiver: Node): boolean {
   }
   return (
     file.importsModule((m) => HTTP_MODULES.has(m)) ||
-    /app|server|fastify/i.test(rootIdentifier(receiver) ?? '')
+    SERVER_NAME.test(rootIdentifier(receiver) ?? '')
   );
 }
 

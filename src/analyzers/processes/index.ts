@@ -3,6 +3,7 @@ import {
   QUEUE_LIBRARY_MODULES,
 } from '../shared/queue-library-keywords.js';
 import type { Analyzer } from '../types.js';
+import { LISTEN_KEYWORD } from './listen-keyword.js';
 import { buildProcesses } from './build.js';
 import { extractProcessFacts } from './extract.js';
 import type { ProcessFact } from './types.js';
@@ -15,7 +16,6 @@ import type { ProcessFact } from './types.js';
 export const processesAnalyzer: Analyzer<ProcessFact> = {
   id: 'processes',
   keywords: [
-    '.listen(',
     'createServer',
     'NestFactory',
     'WebSocketServer',
@@ -35,6 +35,7 @@ export const processesAnalyzer: Analyzer<ProcessFact> = {
     '@hono/node-server',
     'startStandaloneServer',
   ],
+  guardedKeywords: [LISTEN_KEYWORD],
   modules: ['ws', ...QUEUE_LIBRARY_MODULES],
   extract: extractProcessFacts,
   build: buildProcesses,

@@ -1,6 +1,9 @@
 import type { SignalKind } from './types.js';
 
 /** Modules whose `listen` starts an HTTP server. */
+/** A receiver whose root name says it serves HTTP: `app.listen()`. */
+export const SERVER_NAME = /app|server|fastify/i;
+
 export const HTTP_MODULES = new Set([
   'express',
   'fastify',

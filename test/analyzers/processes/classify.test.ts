@@ -122,3 +122,27 @@ export function startEmailWorker() {
     ]);
   });
 });
+
+describe('listen calls the pre-filter keeps', () => {
+  it.each([
+    ['app.listen(8080);\n', ['web']],
+    [
+      'export const server = http.createServer();\nserver.listen(8080);\n',
+      ['web'],
+    ],
+    [
+      `import express from 'express';\nclass S { app = express(); start() { this.app.listen(1); } }\nnew S().start();\n`,
+      ['web'],
+    ],
+    [`import Koa from 'koa';\nnew Koa()\n  .listen(3000);\n`, ['web']],
+    ['bus.listen("order.placed", () => {});\n', []],
+    ['this.events.listen("order.placed", () => {});\n', []],
+  ])(
+    'reads %j as the extractor would with every file parsed',
+    async (main, kinds) => {
+      // analyzeFiles fails if the pre-filter dropped what a full parse finds.
+      const [entry] = await mainProcess({ 'src/main.ts': main });
+      expect(entry?.kinds ?? []).toEqual(kinds);
+    },
+  );
+});
