@@ -157,7 +157,7 @@ export async function analyzeTree(
     cache: options.cache,
     writes: [],
   };
-  const importGraph = buildImportGraph(scanned, resolveModule, shape.edges);
+  const importGraph = buildImportGraph(scanned, resolveModule, shape);
   const { candidates, factsByPath } = await collectCandidates(
     scanned,
     importGraph,

@@ -24,11 +24,54 @@ export interface ImportEdges {
 
 /**
  * Built from the import specifiers every file's scan records, so it covers
- * the whole tree without parsing anything. `remembered` holds edges from an
- * earlier tree with the same file list: a file whose content hash matches
- * is not resolved again, and the edges found here are added to it.
+ * the whole tree without parsing anything. `memo` holds what an earlier
+ * tree with the same file list gave: its whole graph, reused when no file's
+ * imports changed (a pull request that edits code but not imports), else
+ * its edges, so only the files whose content changed are resolved again.
  */
 export function buildImportGraph(
+  scanned: readonly ScannedSource[],
+  resolveModule: (from: string, specifier: string) => string | undefined,
+  memo?: Pick<ShapeMemo, 'edges' | 'last'>,
+): ImportGraph {
+  if (memo?.last && sameImports(memo.last.sources, scanned)) {
+    return memo.last.graph;
+  }
+  const graph = freshImportGraph(scanned, resolveModule, memo?.edges);
+  if (memo) {
+    memo.last = {
+      graph,
+      sources: new Map(scanned.map((source) => [source.path, source])),
+    };
+  }
+  return graph;
+}
+
+/** Whether `scanned` imports exactly what `before` did, file for file. */
+function sameImports(
+  before: ReadonlyMap<string, ScannedSource>,
+  scanned: readonly ScannedSource[],
+): boolean {
+  if (before.size !== scanned.length) {
+    return false;
+  }
+  return scanned.every((source) => {
+    const held = before.get(source.path);
+    if (!held) {
+      return false;
+    }
+    if (source.hash !== '' && held.hash === source.hash) {
+      return true;
+    }
+    const a = held.scan.specifiers;
+    const b = source.scan.specifiers;
+    return (
+      a.length === b.length && a.every((specifier, i) => specifier === b[i])
+    );
+  });
+}
+
+function freshImportGraph(
   scanned: readonly ScannedSource[],
   resolveModule: (from: string, specifier: string) => string | undefined,
   remembered?: Map<string, ImportEdges>,
@@ -56,10 +99,18 @@ export function buildImportGraph(
   }
   const importersOf = (path: string) => importers.get(path) ?? [];
   let bySpecifier: Map<string, string[]> | undefined;
+  const reachedBy = new Map<
+    (specifier: string) => boolean,
+    ReadonlySet<string>
+  >();
   return {
     importersOf,
     importsOf: (path) => imports.get(path) ?? [],
     reaching: (test) => {
+      const known = reachedBy.get(test);
+      if (known) {
+        return known;
+      }
       // Each distinct specifier is tested once, not once per file naming it.
       bySpecifier ??= filesBySpecifier(scanned);
       const reached = new Set<string>();
@@ -77,6 +128,7 @@ export function buildImportGraph(
           }
         }
       }
+      reachedBy.set(test, reached);
       return reached;
     },
   };
@@ -118,6 +170,11 @@ function resolveTargets(
 export interface ShapeMemo {
   resolveModule: (from: string, specifier: string) => string | undefined;
   edges: Map<string, ImportEdges>;
+  /** The graph last built for this shape, and the scans it was built from. */
+  last?: {
+    graph: ImportGraph;
+    sources: ReadonlyMap<string, ScannedSource>;
+  };
 }
 
 /**

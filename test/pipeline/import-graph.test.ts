@@ -51,7 +51,7 @@ describe('buildImportGraph', () => {
   });
 
   it('resolves again only the files whose content changed', () => {
-    const remembered = new Map<string, ImportEdges>();
+    const remembered = { edges: new Map<string, ImportEdges>() };
     const first = countingResolver();
     buildImportGraph(base, first.resolve, remembered);
     expect(first.calls).toHaveLength(3);
@@ -69,14 +69,46 @@ describe('buildImportGraph', () => {
     }
   });
 
-  it('remembers nothing for files without a content hash', () => {
-    const remembered = new Map<string, ImportEdges>();
+  it('remembers no edges for files without a content hash', () => {
+    const remembered = { edges: new Map<string, ImportEdges>() };
     const unhashed = base.map((s) => ({ ...s, hash: '' }));
     buildImportGraph(unhashed, countingResolver().resolve, remembered);
-    expect(remembered.size).toBe(0);
+    expect(remembered.edges.size).toBe(0);
+    const changed = unhashed.map((s, i) =>
+      i === 2 ? { ...s, scan: { ...s.scan, specifiers: ['./a'] } } : s,
+    );
     const again = countingResolver();
-    buildImportGraph(unhashed, again.resolve, remembered);
-    expect(again.calls).toHaveLength(3);
+    buildImportGraph(changed, again.resolve, remembered);
+    // Every specifier resolved again: two in a.ts, one each in b.ts and c.ts.
+    expect(again.calls).toHaveLength(4);
+  });
+
+  it('reuses the whole graph when no file changed what it imports', () => {
+    const memo = { edges: new Map<string, ImportEdges>() };
+    const first = buildImportGraph(base, countingResolver().resolve, memo);
+    // New content in every file, the same imports: nothing is resolved.
+    const edited = base.map((s) => ({ ...s, hash: `${s.hash}-edited` }));
+    const again = countingResolver();
+    expect(buildImportGraph(edited, again.resolve, memo)).toBe(first);
+    expect(again.calls).toEqual([]);
+    // One import more, and the graph is built again.
+    const added = [...base, source('src/d.ts', 'h-d', ['./a'])];
+    const third = buildImportGraph(added, countingResolver().resolve, memo);
+    expect(third).not.toBe(first);
+    expect(third.importersOf('src/a.ts')).toEqual(['src/d.ts']);
+  });
+
+  it('answers reaching once per test', () => {
+    const graph = buildImportGraph(base, countingResolver().resolve);
+    let asked = 0;
+    const isBullmq = (specifier: string): boolean => {
+      asked++;
+      return specifier === 'bullmq';
+    };
+    expect([...graph.reaching(isBullmq)]).toEqual(['src/a.ts']);
+    const once = asked;
+    expect(graph.reaching(isBullmq)).toBe(graph.reaching(isBullmq));
+    expect(asked).toBe(once);
   });
 });
 
