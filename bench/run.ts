@@ -9,11 +9,13 @@
  * slows down mid-benchmark slows every tool alike.
  */
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateCorpus } from './generate-corpus.js';
 import type { Measurement } from './measure.js';
+import { archivePathOf } from './measure-tarball.js';
 import { stolenShare } from './stolen-time.js';
 
 const run = promisify(execFile);
@@ -148,6 +150,7 @@ function printRatios(results: Map<string, Measurement>): void {
 }
 
 async function benchFolder(label: string, dir: string): Promise<void> {
+  rmSync(archivePathOf(dir), { force: true });
   const stolen = stolenShare();
   const results = await interleaved(TOOLS, dir, runs);
   const mb = (results.get('ts-parse')?.bytes ?? 0) / 1e6;
