@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { MemoryFactCache, gitBlobSha } from '../src/facts/fact-cache.js';
 import { analyzeTree } from '../src/pipeline/analyze-tree.js';
 import { ImportGraphMemo } from '../src/pipeline/import-graph.js';
+import { ModelMemo } from '../src/pipeline/model-memo.js';
 import { DirectoryTree } from '../src/source/directory-tree.js';
 import { MemoryTree } from '../src/source/memory-tree.js';
 import { isSourcePath } from '../src/source/scope.js';
@@ -54,7 +55,11 @@ export async function measureIncremental(dir: string): Promise<{
   const base = new MemoryTree(files, 'base', hashes);
   const cache = new MemoryFactCache();
   const graphs = new ImportGraphMemo();
-  const options = { cache, graphs };
+  const options = {
+    cache,
+    graphs,
+    models: process.env.BENCH_NO_MODEL_MEMO ? undefined : new ModelMemo(),
+  };
 
   // The earlier pull request, untimed.
   await analyzeTree(base, options);

@@ -4,6 +4,7 @@ import type { FactCache } from '../facts/fact-cache.js';
 import { MemoryFactCache } from '../facts/fact-cache.js';
 import type { AnalysisBudget } from '../pipeline/analysis-budget.js';
 import { ImportGraphMemo } from '../pipeline/import-graph.js';
+import { ModelMemo } from '../pipeline/model-memo.js';
 import type { TarballLimits } from '../source/tarball-tree.js';
 import { createAppLoginResolver } from './app-login.js';
 import type { GitHubClient } from './github-client.js';
@@ -24,6 +25,11 @@ export interface AnalysisJobDeps {
   cache?: FactCache;
   /** Import edges shared by trees of one shape, in this process. Default: none. */
   graphs?: ImportGraphMemo;
+  /**
+   * Models of trees analyzed before in this process, by content: a merge
+   * base shared by several pull requests is analyzed once. Default: none.
+   */
+  models?: ModelMemo;
   /** Longest comment posted, in characters. Default 65,536 (GitHub's limit). */
   maxCommentLength?: number;
   /**
@@ -75,5 +81,6 @@ export function jobDepsFromProbot(
     budget: options.budget,
     cache: options.cache ?? new MemoryFactCache(options.cacheEntries),
     graphs: new ImportGraphMemo(),
+    models: new ModelMemo(),
   };
 }

@@ -74,6 +74,7 @@ export async function analyzeCommit(
     includePath,
     cache: deps.cache,
     graphs: deps.graphs,
+    models: deps.models,
     budget: deps.budget,
   });
 

@@ -5,7 +5,7 @@ import type { Analyzer, FileItems } from '../analyzers/types.js';
 import { createExportGate } from '../facts/export-gate.js';
 import { FactExtractor, messageOf } from '../facts/extract-file-facts.js';
 import type { FactCache } from '../facts/fact-cache.js';
-import { factCacheKey } from '../facts/fact-cache.js';
+import { ANALYZER_VERSION, factCacheKey } from '../facts/fact-cache.js';
 import {
   createModuleResolver,
   readPathAliases,
@@ -34,7 +34,9 @@ import type {
 import { buildImportGraph, treeShape } from './import-graph.js';
 import { mergeModelPart } from './merge-model-part.js';
 import type { ScannedSource } from './scan-sources.js';
-import { scanSources } from './scan-sources.js';
+import { contentHash, scanSources } from './scan-sources.js';
+import type { ModelMemo } from './model-memo.js';
+import { modelKey } from './model-memo.js';
 import { handsOnLibrary, importersOf } from './select-candidates.js';
 
 export interface AnalyzeOptions {
@@ -50,6 +52,13 @@ export interface AnalyzeOptions {
    * none.
    */
   graphs?: ImportGraphMemo;
+  /**
+   * Whole models of trees analyzed before, by a digest of every file the
+   * analysis reads and its settings: a pull request's base, analyzed for an
+   * earlier pull request, is not analyzed again. Used only when every file
+   * has a content hash. Default: none.
+   */
+  models?: ModelMemo;
   /** Decides which paths are analyzed, on top of the built-in scope rules. */
   includePath?: (path: string) => boolean;
   /** Analyzers to run, in order. Default: the registry. */
@@ -101,6 +110,33 @@ export async function analyzeTree(
     (path) => !outOfScope(path) && (options.includePath?.(path) ?? true),
   );
   const sourcePaths = inScope.filter(isSourcePath);
+  const manifestPaths = inScope.filter(isManifestPath);
+  // Aliases come from the root tsconfig.json, whatever the scope says.
+  const readPaths = [...sourcePaths, ...manifestPaths, 'tsconfig.json'];
+  // Trees that know content hashes, or hold their files in memory; a
+  // checkout on disk would be read twice to hash it.
+  const hashes =
+    tree.hash && (options.cache || options.models)
+      ? contentHashes(tree, readPaths)
+      : undefined;
+  const key =
+    options.models && hashes
+      ? modelKey(readPaths, (path) => hashes.get(path) ?? missing(tree, path), {
+          analyzers: analyzers.map((analyzer) => analyzer.id),
+          settings: [ANALYZER_VERSION, limits, !!options.parseEverything],
+        })
+      : undefined;
+  const reused = key === undefined ? undefined : options.models?.get(key);
+  if (reused) {
+    reused.root = tree.label;
+    reused.stats.durationMs = Math.round(performance.now() - started);
+    log.info(
+      { files: allPaths.length, durationMs: reused.stats.durationMs },
+      'analysis reused: this tree was analyzed before',
+    );
+    return reused;
+  }
+
   const prefilter = createCandidateTest({
     keywords: analyzers.flatMap((analyzer) => analyzer.keywords),
     wordKeywords: analyzers.flatMap((analyzer) => analyzer.wordKeywords ?? []),
@@ -120,6 +156,7 @@ export async function analyzeTree(
     limits,
     options.cache,
     skipped,
+    hashes,
   );
   for (const source of scanned) {
     counters[source.cached ? 'cacheHits' : 'cacheMisses'] += options.cache
@@ -127,7 +164,7 @@ export async function analyzeTree(
       : 0;
   }
 
-  const manifests = await readManifests(tree, inScope.filter(isManifestPath));
+  const manifests = await readManifests(tree, manifestPaths);
   const aliases = [
     ...readPathAliases((await tree.read('tsconfig.json'))?.toString('utf8')),
     ...workspaceAliases(manifests),
@@ -215,6 +252,8 @@ export async function analyzeTree(
       { budget: exceeded },
       'analysis budget exceeded; the model is partial',
     );
+  } else if (key !== undefined && model.stats.failedAnalyzers.length === 0) {
+    options.models?.set(key, model);
   }
   log.info(
     {
@@ -472,4 +511,30 @@ function runBuilds(
       });
     }
   }
+}
+
+/** Content hashes of the files that have one (all, for a tree in memory). */
+function contentHashes(
+  tree: SourceTree,
+  paths: readonly string[],
+): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const path of paths) {
+    const hash = contentHash(tree, path);
+    if (hash !== undefined) {
+      hashes.set(path, hash);
+    }
+  }
+  return hashes;
+}
+
+/**
+ * The key's stand-in for a file without a hash: a missing root
+ * tsconfig.json is a fact like any other; any other file without one makes
+ * the tree unkeyable.
+ */
+function missing(tree: SourceTree, path: string): string | undefined {
+  return path === 'tsconfig.json' && tree.size(path) === undefined
+    ? 'absent'
+    : undefined;
 }

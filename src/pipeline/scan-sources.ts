@@ -32,8 +32,9 @@ export async function scanSources(
   limits: ContentLimits,
   cache: FactCache | undefined,
   skipped: SkippedFile[],
+  hashes?: ReadonlyMap<string, string>,
 ): Promise<ScannedSource[]> {
-  const known = await cachedScans(tree, paths, cache);
+  const known = await cachedScans(tree, paths, cache, hashes);
   const scanned: ScannedSource[] = [];
   const toRead = paths.filter((path) => !known.has(path));
 
@@ -52,9 +53,9 @@ export async function scanSources(
     const contents = await Promise.all(slice.map((path) => tree.read(path)));
     slice.forEach((path, j) => {
       const result = scanOne(
-        tree,
         path,
         contents[j],
+        hashes?.get(path) ?? tree.hash?.(path),
         isCandidate,
         limits,
         decoder,
@@ -83,13 +84,14 @@ async function cachedScans(
   tree: SourceTree,
   paths: string[],
   cache: FactCache | undefined,
+  hashes: ReadonlyMap<string, string> | undefined,
 ): Promise<Map<string, { hash: string; scan: FileScan }>> {
   const known = new Map<string, { hash: string; scan: FileScan }>();
-  if (!cache || !tree.hash) {
+  if (!cache || (!tree.hash && !hashes)) {
     return known;
   }
   const hashed = paths.flatMap((path) => {
-    const hash = tree.hash?.(path) ?? hashInMemory(tree, path);
+    const hash = hashes?.get(path) ?? contentHash(tree, path);
     return hash ? [{ path, hash }] : [];
   });
   const scans = await cache.getMany(
@@ -105,28 +107,36 @@ async function cachedScans(
 }
 
 /**
- * An archive held in memory knows no blob SHAs; its content is hashed here,
- * as `scanOne` keys it, so base, head and other PRs still share entries.
+ * A file's content hash: the tree's own (a git blob SHA) or, for an archive
+ * held in memory, which knows none, the same hash taken from its bytes, so
+ * base, head and other pull requests still share entries.
  */
-function hashInMemory(tree: SourceTree, path: string): string | undefined {
+export function contentHash(
+  tree: SourceTree,
+  path: string,
+): string | undefined {
+  const known = tree.hash?.(path);
+  if (known !== undefined) {
+    return known;
+  }
   const bytes = tree.readSync?.(path);
   return bytes ? gitBlobSha(bytes) : undefined;
 }
 
 function scanOne(
-  tree: SourceTree,
   path: string,
   bytes: Buffer | undefined,
+  treeHash: string | undefined,
   isCandidate: CandidateTest['isCandidate'],
   limits: ContentLimits,
   decoder: { decode(bytes: Uint8Array): string },
   hashed: boolean,
 ): ScannedSource {
   if (!bytes) {
-    return skippedScan(path, tree.hash?.(path) ?? '', 'unreadable');
+    return skippedScan(path, treeHash ?? '', 'unreadable');
   }
   // Hashing every file costs a tenth of the scan: only done for a cache.
-  const hash = tree.hash?.(path) ?? (hashed ? gitBlobSha(bytes) : '');
+  const hash = treeHash ?? (hashed ? gitBlobSha(bytes) : '');
   if (bytes.length > limits.maxFileBytes) {
     return skippedScan(path, hash, 'too-large');
   }

@@ -12,7 +12,11 @@ export function buildLeaderElection(
   context: BuildContext<LeaderElectionItem>,
 ): Partial<ArchitectureModel> {
   const table = new LockTable();
-  const index = new RedisClientIndex(context.allFacts, context.resolver);
+  const index = new RedisClientIndex(
+    context.allFacts,
+    context.resolver,
+    context.importGraph,
+  );
 
   addRedisLocks(context, index, table);
   addLibraryLocks(context.facts, context.resolver, table);

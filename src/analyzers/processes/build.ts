@@ -91,10 +91,23 @@ function reachWalk(
       .importersOf(file)
       .forEach((importer) => namesMatter.add(importer));
   }
+  const leadsToSignal = new Set(signals.keys());
+  const stack = [...leadsToSignal];
+  while (stack.length > 0) {
+    for (const importer of context.importGraph.importersOf(
+      stack.pop() as string,
+    )) {
+      if (!leadsToSignal.has(importer)) {
+        leadsToSignal.add(importer);
+        stack.push(importer);
+      }
+    }
+  }
   return {
     resolver: context.resolver,
     graph: context.importGraph,
     namesMatter,
+    leadsToSignal,
   };
 }
 

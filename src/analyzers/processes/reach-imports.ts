@@ -58,6 +58,12 @@ export interface ReachWalk {
   /** Files whose imported names matter: signal files and their importers. */
   namesMatter: ReadonlySet<string>;
   /**
+   * Signal files and every file that imports one, directly or not: a name
+   * followed into any other file can never reach a signal, so that file is
+   * not parsed to find where the name is bound.
+   */
+  leadsToSignal: ReadonlySet<string>;
+  /**
    * What each visited file uses of the files whose names matter, kept for
    * the whole build: every entry of a monorepo walks the same shared
    * packages, and resolving their imports again per entry was most of the
@@ -125,7 +131,7 @@ function usesOf(
   for (const fact of facts.imports) {
     const target = resolver.resolveModule(file, fact.module);
     if (target !== undefined && walk.namesMatter.has(target)) {
-      markUsed(target, fact.imported, resolver, uses, 0);
+      markUsed(target, fact.imported, walk, uses, 0);
     }
   }
   for (const load of facts.loads ?? []) {
@@ -152,14 +158,18 @@ export function reExportTargets(
 function markUsed(
   file: string,
   name: string,
-  resolver: Resolver,
+  walk: ReachWalk,
   uses: FileUse[],
   depth: number,
 ): void {
+  if (!walk.leadsToSignal.has(file)) {
+    return;
+  }
   if (name === '*') {
     uses.push({ file });
     return;
   }
+  const { resolver } = walk;
   const facts = resolver.factsOf(file);
   if (!facts || depth > MAX_IMPORT_DEPTH) {
     return;
@@ -180,7 +190,7 @@ function markUsed(
       reExport.names !== undefined ||
       (target !== undefined && resolver.mayExport(target, name));
     if (target !== undefined && inner !== undefined && suspect) {
-      markUsed(target, inner, resolver, uses, depth + 1);
+      markUsed(target, inner, walk, uses, depth + 1);
     }
   }
 }

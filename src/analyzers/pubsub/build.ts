@@ -13,7 +13,11 @@ export function buildPubSub(
 ): Partial<ArchitectureModel> {
   const { resolver } = context;
   const table = new ChannelTable();
-  const index = new RedisClientIndex(context.allFacts, resolver);
+  const index = new RedisClientIndex(
+    context.allFacts,
+    resolver,
+    context.importGraph,
+  );
 
   addRedisChannels(context.facts, index, resolver, table);
   addAdapters(context.facts, table, resolver);

@@ -17,7 +17,11 @@ import type { RedisKeysItem } from './types.js';
 export function buildRedisKeys(
   context: BuildContext<RedisKeysItem>,
 ): Partial<ArchitectureModel> {
-  const index = new RedisClientIndex(context.allFacts, context.resolver);
+  const index = new RedisClientIndex(
+    context.allFacts,
+    context.resolver,
+    context.importGraph,
+  );
   const settings = new Map<LocatedClient, Record<string, OptionValue>>();
   for (const client of index.creations()) {
     settings.set(client, clientSettings(client, context.resolver));

@@ -8,7 +8,8 @@ import type {
   DerivedClientFact,
 } from './redis-client-facts.js';
 import type { RedisLibrary } from './redis-modules.js';
-import { redisLibraryOf } from './redis-modules.js';
+import { isRedisModule, redisLibraryOf } from './redis-modules.js';
+import type { ImportGraph } from '../../pipeline/import-graph.js';
 import type { RedisReceiver } from './redis-receiver.js';
 
 /** A creation site and the file it is in. */
@@ -46,11 +47,20 @@ export class RedisClientIndex {
   >();
   private readonly factories = new Map<string, ClientFactoryFact>();
 
+  private readonly importsByFile = new Map<string, FileFacts['imports']>();
+
+  /**
+   * @param graph when given, a receiver imported from a local module that
+   * no Redis package can reach is known not to be a client without
+   * resolving it (which would parse every module on the way).
+   */
   constructor(
     allFacts: readonly FileFacts[],
     private readonly resolver: Resolver,
+    private readonly graph?: ImportGraph,
   ) {
     for (const facts of allFacts) {
+      this.importsByFile.set(facts.file, facts.imports);
       for (const item of facts.items[CLIENT_FACTS_OWNER] ?? []) {
         this.add(facts.file, item);
       }
@@ -82,6 +92,11 @@ export class RedisClientIndex {
     if (hops > MAX_HOPS) {
       return undefined;
     }
+    if (!this.mayLeadToRedis(receiver.expr, file)) {
+      return receiver.type && this.mayLeadToRedis(receiver.type, file)
+        ? this.fromType(receiver, file)
+        : undefined;
+    }
     const fromFactory = this.factoryCall(receiver.expr, file);
     if (fromFactory) {
       return fromFactory;
@@ -91,12 +106,42 @@ export class RedisClientIndex {
     if (found || !receiver.type) {
       return found;
     }
+    return this.fromType(receiver, file);
+  }
+
+  private fromType(
+    receiver: RedisReceiver,
+    file: string,
+  ): RedisConnection | undefined {
+    if (!receiver.type) {
+      return undefined;
+    }
     const type = this.resolver.resolve(receiver.type, file);
     const library = type.k === 'ext' ? redisLibraryOf(type.module) : undefined;
     return library
       ? { library, connection: keyOf(file, receiver.expr) }
       : undefined;
   }
+
+  /**
+   * False when `expr` starts from a name imported from a local module that
+   * no Redis package can reach: every value, factory and type a client can
+   * come from lives in a file that imports one, or imports such a file.
+   */
+  private mayLeadToRedis(expr: Expr, file: string): boolean {
+    const root = rootName(expr);
+    const fact = root
+      ? this.importsByFile.get(file)?.find((imp) => imp.local === root)
+      : undefined;
+    if (!this.graph || !fact) {
+      return true;
+    }
+    const target = this.resolver.resolveModule(file, fact.module);
+    this.reach ??= this.graph.reaching(isRedisModule);
+    return target === undefined || this.reach.has(target);
+  }
+
+  private reach: ReadonlySet<string> | undefined;
 
   private add(file: string, item: unknown): void {
     if (!isClientFact(item)) {
@@ -150,6 +195,24 @@ export class RedisClientIndex {
     const library = libraryOfCallee(value);
     return library ? { library, connection } : undefined;
   }
+}
+
+/** The name an expression starts from: `redis` in `redis.a.b` or `getRedis()`. */
+function rootName(expr: Expr): string | undefined {
+  let current = expr;
+  for (let depth = 0; depth < 12; depth++) {
+    if (current.k === 'ref') {
+      return current.name;
+    }
+    if (current.k === 'member' || current.k === 'each') {
+      current = current.of;
+    } else if (current.k === 'call' || current.k === 'new') {
+      current = current.callee;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 function keyOf(file: string, at: { line: number; text: string }): string {
