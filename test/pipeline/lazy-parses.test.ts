@@ -67,6 +67,38 @@ describe('names are resolved without parsing what cannot hold them', () => {
   });
 });
 
+describe('names that cannot lead anywhere are not followed', () => {
+  it('does not resolve a command receiver from a module no Redis package reaches', async () => {
+    const files = {
+      'src/redis.ts': `import Redis from 'ioredis';\nexport const redis = new Redis();\n`,
+      'src/memo.ts': `export const memo = new Map<string, string>();\n`,
+      'src/store.ts': `import { redis } from './redis';\nimport { memo } from './memo';\nexport async function save(id: string) {\n  memo.set(id, 'x');\n  await redis.set(\`user:\${id}\`, 'x');\n}\n`,
+    };
+    const model = await analyzeFiles(files);
+    expect(model.redisKeys.map((key) => key.pattern)).toEqual(['user:{id}']);
+    // redis.ts and store.ts are candidates; memo.ts is never parsed.
+    expect(await parsedFor(files)).toBe(2);
+  });
+
+  it('does not look up names used from a barrel member that starts nothing', async () => {
+    const files = {
+      'package.json': JSON.stringify({
+        scripts: { start: 'node src/main.js' },
+      }),
+      'src/main.ts': `import { isString, startWorker } from './lib';\nif (isString('x')) { startWorker(); }\n`,
+      'src/lib/index.ts': `export * from './strings';\nexport * from './worker';\n`,
+      'src/lib/strings.ts': `export const isString = (x: unknown) => typeof x === 'string';\n`,
+      'src/lib/worker.ts': `import { Worker } from 'bullmq';\nexport function startWorker() {\n  return new Worker('mail', async () => {});\n}\n`,
+    };
+    const model = await analyzeFiles(files);
+    expect(model.processes.map((p) => [p.name, p.kinds])).toEqual([
+      ['start', ['worker']],
+    ]);
+    // worker.ts (a candidate), main.ts and the barrel: strings.ts stays unread.
+    expect(await parsedFor(files)).toBe(3);
+  });
+});
+
 describe('createExportGate', () => {
   const texts: Record<string, string> = {
     'a.ts': `export * from './b';\nexport * from 'some-package';\n`,
