@@ -130,9 +130,16 @@ export async function analyzeTree(
   if (reused) {
     reused.root = tree.label;
     reused.stats.durationMs = Math.round(performance.now() - started);
+    // The same line as any analysis: the tree was analyzed before.
     log.info(
-      { files: allPaths.length, durationMs: reused.stats.durationMs },
-      'analysis reused: this tree was analyzed before',
+      {
+        files: allPaths.length,
+        parsed: 0,
+        reused: true,
+        queues: reused.queues.length,
+        durationMs: reused.stats.durationMs,
+      },
+      'analysis finished',
     );
     return reused;
   }

@@ -110,8 +110,17 @@ describeRedis(
       // PR 1: the base is parsed in full; its head only parses the new queue module.
       expect(parsedBy(MERGE_BASE)[0]).toBeGreaterThanOrEqual(9);
       expect(parsedBy(headSha(1, 1))).toEqual([1]);
-      // PR 2 on the same repository: the base costs nothing, the head one file.
+      // PR 2 on the same repository: the base costs nothing (its model is
+      // reused whole), the head one file.
       expect(parsedBy(MERGE_BASE)[1]).toBe(0);
+      expect(
+        lines.filter(
+          (line) =>
+            line.msg === 'analysis finished' &&
+            line.sha === MERGE_BASE &&
+            line.reused === true,
+        ),
+      ).toHaveLength(1);
       expect(parsedBy(headSha(2, 1))).toEqual([1]);
       expect(github.commentsOf(1)).toHaveLength(1);
       expect(github.commentsOf(2)).toHaveLength(1);
