@@ -44,34 +44,48 @@ export function createModuleResolver(
 
   // As TypeScript does, `./a.js` names `a.ts` when both exist.
   const probe = (base: string): string | undefined => {
-    const stem = base.replace(/\.(m|c)?jsx?$/, '');
+    const stem = withoutJsExtension(base);
     if (stem === base && known.has(base) && rank(base) >= 0) {
       return base;
     }
     return byStem.get(stem) ?? indexOf.get(base);
   };
 
-  // Callers resolve a file's specifiers one after another.
-  let lastFrom = '';
+  // Relative specifiers are kept per folder; callers resolve a file's
+  // specifiers one after another, so the folder is looked up once a file.
+  const byFolder = new Map<string, Map<string, string | undefined>>();
+  let lastFrom: string | undefined;
   let lastDir = '';
+  let folder = new Map<string, string | undefined>();
   return (from, specifier) => {
     // A package or alias specifier means the same from every file.
-    const relative = specifier.startsWith('.');
-    if (relative && from !== lastFrom) {
+    if (!specifier.startsWith('.')) {
+      if (!cache.has(specifier)) {
+        cache.set(specifier, aliasTarget(specifier, aliases, probe));
+      }
+      return cache.get(specifier);
+    }
+    if (from !== lastFrom) {
       lastFrom = from;
       lastDir = posix.dirname(from);
+      folder = byFolder.get(lastDir) ?? new Map();
+      byFolder.set(lastDir, folder);
     }
-    const key = relative ? `${lastDir}\0${specifier}` : specifier;
-    const cached = cache.get(key);
-    if (cached !== undefined || cache.has(key)) {
-      return cached;
+    if (!folder.has(specifier)) {
+      folder.set(specifier, probe(joinRelative(lastDir, specifier)));
     }
-    const found = relative
-      ? probe(joinRelative(lastDir, specifier))
-      : aliasTarget(specifier, aliases, probe);
-    cache.set(key, found);
-    return found;
+    return folder.get(specifier);
   };
+}
+
+/** `a` for `a.js`, `a.jsx`, `a.mjs`, `a.cjs`; anything else unchanged. */
+function withoutJsExtension(path: string): string {
+  for (const extension of ['.js', '.jsx', '.mjs', '.cjs']) {
+    if (path.endsWith(extension)) {
+      return path.slice(0, -extension.length);
+    }
+  }
+  return path;
 }
 
 /**
@@ -80,6 +94,17 @@ export function createModuleResolver(
  * A trailing slash names the folder, as Node reads `require('./lib/')`.
  */
 export function joinRelative(dir: string, specifier: string): string {
+  const inFolder = dir === '.' || dir === '' ? '' : `${dir}/`;
+  // The common shape, `./name` with nothing odd in it, needs no splitting.
+  if (
+    specifier.startsWith('./') &&
+    specifier.length > 2 &&
+    !specifier.includes('/', 2) &&
+    specifier !== './..' &&
+    specifier !== './.'
+  ) {
+    return inFolder + specifier.slice(2);
+  }
   const parts = dir === '.' || dir === '' ? [] : dir.split('/');
   for (const segment of specifier.split('/')) {
     if (segment === '..') {
