@@ -68,7 +68,7 @@ export function createModuleResolver(
     if (from !== lastFrom) {
       lastFrom = from;
       lastDir = posix.dirname(from);
-      folder = byFolder.get(lastDir) ?? new Map();
+      folder = byFolder.get(lastDir) ?? new Map<string, string | undefined>();
       byFolder.set(lastDir, folder);
     }
     if (!folder.has(specifier)) {
