@@ -170,7 +170,12 @@ async function benchFolder(label: string, dir: string): Promise<void> {
 }
 
 async function scalingSeries(): Promise<void> {
-  console.log('\n## Scaling series (synthetic, 2% pattern files)\n');
+  console.log('\n## Scaling series (synthetic)\n');
+  console.log(
+    'The share of pattern files held at 2%, then the same 100 pattern ' +
+      'files in ever larger trees: time should follow the candidates, not ' +
+      'the tree.\n',
+  );
   console.log(
     row([
       'files',
@@ -182,9 +187,16 @@ async function scalingSeries(): Promise<void> {
     ]),
   );
   console.log(row(['---:', '---:', '---:', '---:', '---:', '---:']));
-  for (const files of [1000, 5000, 20000]) {
-    const dir = join(tmpdir(), `scaling-report-bench-${files}`);
-    await generateCorpus(dir, { files });
+  const series = [
+    { files: 1000, patterns: 20 },
+    { files: 5000, patterns: 100 },
+    { files: 20000, patterns: 400 },
+    { files: 20000, patterns: 100 },
+    { files: 40000, patterns: 100 },
+  ];
+  for (const { files, patterns } of series) {
+    const dir = join(tmpdir(), `scaling-report-bench-${files}-${patterns}`);
+    await generateCorpus(dir, { files, patternShare: patterns / files });
     const results = await interleaved(['ts-parse', 'ours'], dir, runs);
     const floor = results.get('ts-parse') as Measurement;
     const ours = results.get('ours') as Measurement;
