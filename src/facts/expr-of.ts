@@ -1,8 +1,9 @@
 import { ts } from 'ts-morph';
 import { thisMember } from './class-member-expr.js';
-import type { Expr, FnExpr } from './expr.js';
-import { dyn } from './expr.js';
-import { firstDescendant } from './descendants.js';
+import type { Expr } from './expr.js';
+import { dyn, withPath } from './expr.js';
+// Mutual recursion: a function's returned value is an expression too.
+import { fnExprOf } from './function-expr.js';
 import { findLocalBinding } from './find-local-declaration.js';
 import { lineAt, shortTextOf } from './node-text.js';
 
@@ -108,7 +109,7 @@ function convert(node: ts.Node, at: At): Expr {
     return { k: 'new', callee: sub(node.expression, at), args, text, line };
   }
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
-    return fnExprOf(node, at);
+    return fnExprOf(node, at.sourceFile, at.text, at.line, at.depth);
   }
   return dyn(text, line);
 }
@@ -216,35 +217,6 @@ function convertMember(
   return withPath(sub(current, at), path, text, line);
 }
 
-/** Applies a property path to an expression converted from the file. */
-export function withPath(
-  base: Expr,
-  path: string[],
-  text: string,
-  line: number,
-): Expr {
-  if (path.length === 0) {
-    return base;
-  }
-  if (base.k === 'ref' || base.k === 'ext') {
-    return { ...base, path: [...base.path, ...path], text, line };
-  }
-  if (base.k === 'obj') {
-    const [first, ...rest] = path;
-    const prop = base.props.findLast(([name]) => name === first);
-    if (prop) {
-      return withPath(prop[1], rest, text, line);
-    }
-    if (base.spreads.length === 0) {
-      return dyn(text, line);
-    }
-  }
-  if (base.k === 'dyn' || base.k === 'lit') {
-    return dyn(text, line);
-  }
-  return { k: 'member', of: base, path, text, line };
-}
-
 const ARITHMETIC: Partial<Record<ts.SyntaxKind, '+' | '-' | '*' | '/'>> = {
   [ts.SyntaxKind.PlusToken]: '+',
   [ts.SyntaxKind.MinusToken]: '-',
@@ -350,70 +322,4 @@ function convertCall(node: ts.CallExpression, at: At): Expr {
     }
   }
   return { k: 'call', callee: sub(callee, at), args, text, line };
-}
-
-function fnExprOf(
-  node: ts.ArrowFunction | ts.FunctionExpression,
-  at: At,
-): FnExpr {
-  const params = node.parameters.map((param) =>
-    param.name.getText(at.sourceFile),
-  );
-  const body = returnedExprOf(node, at.sourceFile, at.depth);
-  return { k: 'fn', params, body, text: at.text, line: at.line };
-}
-
-/** The single expression a function returns, if its body is that simple. */
-export function returnedExprOf(
-  node: ts.FunctionLikeDeclaration,
-  sourceFile: ts.SourceFile,
-  depth = 0,
-): Expr | null {
-  const body = node.body;
-  if (!body) {
-    return null;
-  }
-  if (!ts.isBlock(body)) {
-    return exprOf(body, sourceFile, depth);
-  }
-  const returns = body.statements.filter(ts.isReturnStatement);
-  const only = returns.length === 1 ? returns[0] : undefined;
-  if (!only) {
-    return null;
-  }
-  const value = only.expression;
-  if (!value) {
-    return null;
-  }
-  return (
-    memoizedValue(body, value, sourceFile, depth) ??
-    exprOf(value, sourceFile, depth)
-  );
-}
-
-/**
- * A lazy singleton: `let cached; function get() { if (!cached) { cached =
- * create(...) } return cached }` returns what is assigned to `cached`.
- */
-function memoizedValue(
-  body: ts.Block,
-  value: ts.Expression,
-  sourceFile: ts.SourceFile,
-  depth: number,
-): Expr | undefined {
-  if (!ts.isIdentifier(value) || findLocalBinding(value, sourceFile)) {
-    return undefined;
-  }
-  const name = value.getText(sourceFile);
-  const assignment = firstDescendant(
-    body,
-    (node): node is ts.BinaryExpression =>
-      ts.isBinaryExpression(node) &&
-      (node.operatorToken.kind === ts.SyntaxKind.EqualsToken ||
-        node.operatorToken.kind ===
-          ts.SyntaxKind.QuestionQuestionEqualsToken) &&
-      ts.isIdentifier(node.left) &&
-      node.left.getText(sourceFile) === name,
-  );
-  return assignment ? exprOf(assignment.right, sourceFile, depth) : undefined;
 }

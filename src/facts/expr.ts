@@ -195,3 +195,35 @@ export function pathOf(expr: Expr | undefined, path: string): Expr | undefined {
   }
   return current;
 }
+
+/**
+ * Applies a property path to an expression converted from a file: into a
+ * `ref` or `ext`, through a literal object's properties, or as `member`.
+ */
+export function withPath(
+  base: Expr,
+  path: string[],
+  text: string,
+  line: number,
+): Expr {
+  if (path.length === 0) {
+    return base;
+  }
+  if (base.k === 'ref' || base.k === 'ext') {
+    return { ...base, path: [...base.path, ...path], text, line };
+  }
+  if (base.k === 'obj') {
+    const [first, ...rest] = path;
+    const prop = base.props.findLast(([name]) => name === first);
+    if (prop) {
+      return withPath(prop[1], rest, text, line);
+    }
+    if (base.spreads.length === 0) {
+      return dyn(text, line);
+    }
+  }
+  if (base.k === 'dyn' || base.k === 'lit') {
+    return dyn(text, line);
+  }
+  return { k: 'member', of: base, path, text, line };
+}

@@ -185,7 +185,10 @@ export interface PushPath {
 
 export interface SkippedFile {
   file: string;
-  /** too-large, minified, generated, binary, parse-error, too-deep, invalid-utf8, budget-exceeded. */
+  /**
+   * too-large, minified, generated, binary, parse-error, too-deep,
+   * invalid-utf8, budget-exceeded.
+   */
   reason: string;
 }
 

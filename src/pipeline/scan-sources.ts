@@ -166,3 +166,32 @@ function skippedScan(
     scan: { direct: false, specifiers: [], skip: reason },
   };
 }
+
+/** Content hashes of the files that have one (all, for a tree in memory). */
+export function contentHashes(
+  tree: SourceTree,
+  paths: readonly string[],
+): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const path of paths) {
+    const hash = contentHash(tree, path);
+    if (hash !== undefined) {
+      hashes.set(path, hash);
+    }
+  }
+  return hashes;
+}
+
+/**
+ * The key's stand-in for a file without a hash: a missing root
+ * tsconfig.json is a fact like any other; any other file without one makes
+ * the tree unkeyable.
+ */
+export function missingHash(
+  tree: SourceTree,
+  path: string,
+): string | undefined {
+  return path === 'tsconfig.json' && tree.size(path) === undefined
+    ? 'absent'
+    : undefined;
+}

@@ -149,6 +149,10 @@ describe('patterns built at run time, on crafted input', () => {
     ['deploy/ segments ending in yaml', `${'deploy/'.repeat(5000)}x.yaml.`],
     ['compose names', `${'compose'.repeat(5000)}.yml/x`],
     ['test suffixes', `${'.test'.repeat(5000)}.tsx.`],
+    [
+      'folder names one letter short of a pruned one',
+      `${'node_module/'.repeat(5000)}x.ts`,
+    ],
   ])('path rules on %s', (_name, path) => {
     expect(
       timed(() => [isManifestPath(path), outOfScope(path)]).ms,
