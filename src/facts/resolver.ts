@@ -17,6 +17,11 @@ export interface FactsLookup {
    * (its text never mentions the name and it re-exports nothing).
    */
   mayExport?(path: string, name: string): boolean;
+  /**
+   * `path` and the files importing it, directly or not: the only files
+   * whose names can resolve to something `path` declares.
+   */
+  leadingTo?(path: string): ReadonlySet<string>;
 }
 
 /** One call of a factory function, with its parameters bound to the arguments. */
@@ -100,8 +105,16 @@ export class Resolver {
     const target = this.nameValue(fn, file, 0, new Set());
     const sites: CallSite[] = [];
     if (target?.k === 'fn') {
+      const home = target.file ?? file;
+      const leading = this.lookup.leadingTo?.(home);
       for (const facts of this.lookup.candidates?.() ?? []) {
+        if (leading && !leading.has(facts.file)) {
+          continue;
+        }
         for (const call of facts.calls ?? []) {
+          if (leading && !mayCall(facts, call.callee, home, leading, this)) {
+            continue;
+          }
           const callee = this.nameValue(call.callee, facts.file, 0, new Set());
           if (
             callee?.k !== 'fn' ||
@@ -628,4 +641,32 @@ function compute(op: '+' | '-' | '*' | '/', a: number, b: number): number {
     case '/':
       return a / b;
   }
+}
+
+/**
+ * Whether `callee`, called in `facts.file`, can be the function declared
+ * in `home`: resolving every call of every candidate parsed each module
+ * its callees come from, while a call can only reach `home` through an
+ * import leading there, of a module that can export that name, or be
+ * `home`'s own function.
+ */
+function mayCall(
+  facts: FileFacts,
+  callee: string,
+  home: string,
+  leading: ReadonlySet<string>,
+  resolver: Resolver,
+): boolean {
+  const imported = facts.imports.find((fact) => fact.local === callee);
+  if (imported) {
+    const target = resolver.resolveModule(facts.file, imported.module);
+    const named = imported.imported !== 'default' && imported.imported !== '*';
+    return (
+      target !== undefined &&
+      leading.has(target) &&
+      // A module whose text cannot hold the name cannot hand it on.
+      (!named || resolver.mayExport(target, imported.imported))
+    );
+  }
+  return facts.bindings[callee]?.k !== 'fn' || facts.file === home;
 }

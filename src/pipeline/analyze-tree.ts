@@ -225,6 +225,7 @@ export async function analyzeTree(
     resolveModule,
     candidates: () => candidateList,
     parsedFactsOf: (path) => factsByPath.get(path),
+    leadingTo: (path) => importGraph.leadingTo(path),
     mayExport: createExportGate(
       {
         textOf: (path) =>

@@ -14,6 +14,8 @@ export interface ImportGraph {
    * files through which a value from that module can travel.
    */
   reaching(test: (specifier: string) => boolean): ReadonlySet<string>;
+  /** `path` and every file importing it, directly or not. */
+  leadingTo(path: string): ReadonlySet<string>;
 }
 
 /** One file's resolved imports, valid while its content and the tree's file list hold. */
@@ -99,6 +101,7 @@ function freshImportGraph(
   }
   const importersOf = (path: string) => importers.get(path) ?? [];
   let bySpecifier: Map<string, string[]> | undefined;
+  const leading = new Map<string, ReadonlySet<string>>();
   const reachedBy = new Map<
     (specifier: string) => boolean,
     ReadonlySet<string>
@@ -119,19 +122,38 @@ function freshImportGraph(
           files.forEach((file) => reached.add(file));
         }
       }
-      const stack = [...reached];
-      while (stack.length > 0) {
-        for (const importer of importersOf(stack.pop() as string)) {
-          if (!reached.has(importer)) {
-            reached.add(importer);
-            stack.push(importer);
-          }
-        }
+      const closure = closureOfImporters(reached, importersOf);
+      reachedBy.set(test, closure);
+      return closure;
+    },
+    leadingTo: (path) => {
+      const known = leading.get(path);
+      if (known) {
+        return known;
       }
-      reachedBy.set(test, reached);
+      const reached = closureOfImporters([path], importersOf);
+      leading.set(path, reached);
       return reached;
     },
   };
+}
+
+/** `start` and every file importing one of them, directly or not. */
+function closureOfImporters(
+  start: Iterable<string>,
+  importersOf: (path: string) => readonly string[],
+): Set<string> {
+  const reached = new Set(start);
+  const stack = [...reached];
+  while (stack.length > 0) {
+    for (const importer of importersOf(stack.pop() as string)) {
+      if (!reached.has(importer)) {
+        reached.add(importer);
+        stack.push(importer);
+      }
+    }
+  }
+  return reached;
 }
 
 function filesBySpecifier(

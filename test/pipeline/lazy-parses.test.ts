@@ -80,6 +80,18 @@ describe('names that cannot lead anywhere are not followed', () => {
     expect(await parsedFor(files)).toBe(2);
   });
 
+  it("finds a factory's call sites without reading the modules of other callees", async () => {
+    const files = {
+      'src/queue.ts': `import { Queue } from 'bullmq';\nexport function createQueue(name: string) {\n  return new Queue(name);\n}\n`,
+      'src/log.ts': `export function log(message: string) {\n  return console.log(message);\n}\n`,
+      'src/jobs.ts': `import { createQueue } from './queue';\nimport { log } from './log';\nlog('starting');\nexport const sms = createQueue('sms');\n`,
+    };
+    const model = await analyzeFiles(files);
+    expect(model.queues.map((queue) => queue.name)).toEqual(['sms']);
+    // queue.ts and jobs.ts are candidates; log.ts leads to no factory.
+    expect(await parsedFor(files)).toBe(2);
+  });
+
   it('does not look up names used from a barrel member that starts nothing', async () => {
     const files = {
       'package.json': JSON.stringify({
