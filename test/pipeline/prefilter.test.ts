@@ -189,6 +189,35 @@ describe('candidate test', () => {
     expect(candidate('// app.listen(3000)\nrun();')).toBe(false);
   });
 
+  it.each([
+    [
+      'a lifecycle method',
+      'class A { async onApplicationShutdown() {} }',
+      true,
+    ],
+    ['a static one', 'class A {\n  static onModuleDestroy(): void {}\n}', true],
+    [
+      'a generic one',
+      'class A { beforeApplicationShutdown<T>(s?: T) {} }',
+      true,
+    ],
+    ['a plain call', 'await onApplicationShutdown();', true],
+    [
+      'a call on another object',
+      'await hooks?.onApplicationShutdown?.();',
+      false,
+    ],
+    [
+      'a property of a type',
+      'type H = { onApplicationShutdown: () => void };',
+      false,
+    ],
+    ['a variable', 'const onModuleDestroy = async () => {};', false],
+    ['a shorthand', 'export default { onModuleDestroy };', false],
+  ])('reads a Nest lifecycle hook in %s: %j', (_name, text, expected) => {
+    expect(candidate(text)).toBe(expected);
+  });
+
   it('takes bull from an import, not from "bullet"', () => {
     expect(candidate('export const Icon = { name: "bullet-list" };')).toBe(
       false,

@@ -3,6 +3,7 @@ import {
   QUEUE_LIBRARY_MODULES,
 } from '../shared/queue-library-keywords.js';
 import type { Analyzer } from '../types.js';
+import { LIFECYCLE_HOOK_KEYWORDS } from './lifecycle-keywords.js';
 import { buildShutdown } from './build.js';
 import { extractShutdownFacts } from './extract.js';
 import type { RawShutdownFact } from './types.js';
@@ -22,14 +23,12 @@ export const shutdownAnalyzer: Analyzer<RawShutdownFact> = {
     'SIGUSR2',
     'beforeExit',
     'ShutdownHooks',
-    'onModuleDestroy',
-    'onApplicationShutdown',
-    'beforeApplicationShutdown',
     'terminus',
     'close-with-grace',
     'http-terminator',
     ...QUEUE_LIBRARY_KEYWORDS,
   ],
+  guardedKeywords: LIFECYCLE_HOOK_KEYWORDS,
   modules: QUEUE_LIBRARY_MODULES,
   extract: extractShutdownFacts,
   build: buildShutdown,

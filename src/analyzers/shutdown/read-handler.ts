@@ -30,7 +30,8 @@ export const SHUTDOWN_SIGNALS = new Set([
   'SIGQUIT',
   'beforeExit',
 ]);
-const LIFECYCLE_HOOKS = [
+/** NestJS lifecycle methods that run on shutdown. */
+export const LIFECYCLE_HOOKS = [
   'onModuleDestroy',
   'beforeApplicationShutdown',
   'onApplicationShutdown',
