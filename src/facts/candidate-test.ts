@@ -78,19 +78,14 @@ export function createCandidateTest(spec: PrefilterSpec): CandidateTest {
   const pattern = new RegExp(searched.map(escapeRegExp).join('|'), 'g');
   const containers = containersOf(searched, all);
 
-  /** The module itself or a subpath of it: `bull`, `bull/lib/job`. */
-  const namesModule = (specifier: string): boolean => {
-    for (
-      let end = specifier.length;
-      end > 0;
-      end = specifier.lastIndexOf('/', end - 1)
-    ) {
-      if (modules.has(specifier.slice(0, end))) {
-        return true;
-      }
-    }
-    return false;
-  };
+  // The module itself or a subpath of it: `bull`, `bull/lib/job`. Asked
+  // of every import of every file, so it is one regex test.
+  const modulePattern =
+    modules.size === 0
+      ? undefined
+      : new RegExp(`^(?:${[...modules].map(escapeRegExp).join('|')})(?:/|$)`);
+  const namesModule = (specifier: string): boolean =>
+    modulePattern?.test(specifier) ?? false;
 
   const countsInText = (
     text: string,
@@ -100,9 +95,10 @@ export function createCandidateTest(spec: PrefilterSpec): CandidateTest {
     if (searched.length === 0) {
       return false;
     }
-    const file = new KeywordSite(text, path, specifiers, rules);
+    let file: KeywordSite | undefined;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      file ??= new KeywordSite(text, path, specifiers, rules);
       const at = match.index;
       if (file.counts(match[0], at)) {
         return true;

@@ -43,7 +43,9 @@ const IMPORT_SPECIFIER =
 /** Module specifiers a file imports or requires, found by a text scan. */
 export function scanImportSpecifiers(text: string): string[] {
   const specifiers: string[] = [];
-  const pattern = new RegExp(IMPORT_SPECIFIER);
+  // One pattern for every file; `lastIndex` is reset, as a loop leaves it.
+  const pattern = IMPORT_SPECIFIER;
+  pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (match[2]) {
       specifiers.push(match[2]);
