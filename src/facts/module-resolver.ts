@@ -24,6 +24,7 @@ export function createModuleResolver(
   aliases: PathAliases = [],
 ): (from: string, specifier: string) => string | undefined {
   const known = new Set(paths);
+  const aliasIndex = new AliasIndex(aliases);
   const cache = new Map<string, string | undefined>();
   // One pass builds the lookups a probe needs, so resolving a specifier is
   // a few map reads instead of a dozen guesses at file names.
@@ -61,7 +62,7 @@ export function createModuleResolver(
     // A package or alias specifier means the same from every file.
     if (!specifier.startsWith('.')) {
       if (!cache.has(specifier)) {
-        cache.set(specifier, aliasTarget(specifier, aliases, probe));
+        cache.set(specifier, aliasTarget(specifier, aliasIndex, probe));
       }
       return cache.get(specifier);
     }
@@ -135,10 +136,10 @@ function keepFirst(
 
 function aliasTarget(
   specifier: string,
-  aliases: PathAliases,
+  aliases: AliasIndex,
   probe: (base: string) => string | undefined,
 ): string | undefined {
-  for (const [prefix, targets] of aliases) {
+  for (const [prefix, targets] of aliases.candidatesFor(specifier)) {
     const wildcard = prefix.endsWith('*');
     const head = wildcard ? prefix.slice(0, -1) : prefix;
     if (wildcard ? !specifier.startsWith(head) : specifier !== prefix) {
@@ -153,6 +154,54 @@ function aliasTarget(
     }
   }
   return undefined;
+}
+
+/**
+ * The aliases a specifier may match, in their order. A monorepo gives two
+ * aliases a package, hundreds in all, and every distinct package import
+ * was tried against each: exact names and `name/*` heads are looked up by
+ * the specifier's own prefixes instead.
+ */
+class AliasIndex {
+  private readonly exact = new Map<string, number[]>();
+  private readonly byHead = new Map<string, number[]>();
+  /** Wildcards whose head does not end a path segment (`*`, `~*`). */
+  private readonly other: number[] = [];
+
+  constructor(private readonly aliases: PathAliases) {
+    aliases.forEach(([prefix], index) => {
+      if (!prefix.endsWith('*')) {
+        push(this.exact, prefix, index);
+      } else if (prefix.endsWith('/*')) {
+        push(this.byHead, prefix.slice(0, -1), index);
+      } else {
+        this.other.push(index);
+      }
+    });
+  }
+
+  candidatesFor(specifier: string): PathAliases[number][] {
+    const indexes = [...(this.exact.get(specifier) ?? []), ...this.other];
+    for (
+      let slash = specifier.indexOf('/');
+      slash !== -1;
+      slash = specifier.indexOf('/', slash + 1)
+    ) {
+      indexes.push(...(this.byHead.get(specifier.slice(0, slash + 1)) ?? []));
+    }
+    return indexes
+      .sort((a, b) => a - b)
+      .map((index) => this.aliases[index] as PathAliases[number]);
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, index: number): void {
+  const list = map.get(key);
+  if (list) {
+    list.push(index);
+  } else {
+    map.set(key, [index]);
+  }
 }
 
 /** Reads `compilerOptions.baseUrl` and `paths` from a tsconfig's text. */

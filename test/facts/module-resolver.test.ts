@@ -85,3 +85,29 @@ describe('joinRelative', () => {
     expect(resolve('src/main.ts', './lib/')).toBe('src/lib/index.ts');
   });
 });
+
+describe('createModuleResolver with many aliases', () => {
+  it('tries the aliases a specifier can match in their order, whatever their kind', () => {
+    const resolve = createModuleResolver(
+      [
+        'libs/a/src/x.ts',
+        'root/@acme/a/y.ts',
+        'vendor/a/y.ts',
+        'vendor/c/z.ts',
+        'pkgs/b/src/index.ts',
+      ],
+      [
+        ['@acme/b', ['pkgs/b/src/index']],
+        ['@acme/a/*', ['libs/a/src/*']],
+        ['*', ['root/*']],
+        ['@acme/*', ['vendor/*']],
+      ],
+    );
+    expect(resolve('main.ts', '@acme/a/x')).toBe('libs/a/src/x.ts');
+    expect(resolve('main.ts', '@acme/b')).toBe('pkgs/b/src/index.ts');
+    // `*` comes before `@acme/*`: its target is tried, and found, first.
+    expect(resolve('main.ts', '@acme/a/y')).toBe('root/@acme/a/y.ts');
+    expect(resolve('main.ts', '@acme/c/z')).toBe('vendor/c/z.ts');
+    expect(resolve('other.ts', 'lodash')).toBeUndefined();
+  });
+});
