@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Project, ts } from 'ts-morph';
 import { registry } from '../src/analyzers/registry.js';
+import { prefilterSpecOf } from '../src/facts/candidate-test.js';
 import { buildPrefilter } from '../src/facts/prefilter.js';
 import { analyzeTree } from '../src/pipeline/analyze-tree.js';
 import { DirectoryTree } from '../src/source/directory-tree.js';
@@ -60,14 +61,13 @@ type Tool = (dir: string) => Measured | Promise<Measured>;
 const tools: Record<string, Tool> = {
   regex(dir) {
     const started = performance.now();
-    const matches = buildPrefilter(
-      registry.flatMap((a) => [
-        ...a.keywords,
-        ...(a.wordKeywords ?? []),
-        ...(a.codeKeywords ?? []),
-        ...(a.guardedKeywords ?? []).map((guarded) => guarded.keyword),
-      ]),
-    );
+    const spec = prefilterSpecOf(registry);
+    const matches = buildPrefilter([
+      ...spec.keywords,
+      ...(spec.wordKeywords ?? []),
+      ...(spec.codeKeywords ?? []),
+      ...[...(spec.guardedKeywords ?? [])].map((guarded) => guarded.keyword),
+    ]);
     const files = readAll(dir, sourceFiles(dir));
     let bytes = 0;
     let hits = 0;

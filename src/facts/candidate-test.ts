@@ -259,3 +259,24 @@ class KeywordSite {
     return this.ranges;
   }
 }
+
+/** Every keyword list of every analyzer, as one pre-filter spec. */
+export function prefilterSpecOf(
+  analyzers: readonly {
+    keywords: readonly string[];
+    wordKeywords?: readonly string[];
+    codeKeywords?: readonly string[];
+    guardedKeywords?: readonly GuardedKeyword[];
+    modules?: readonly string[];
+  }[],
+): PrefilterSpec {
+  return {
+    keywords: analyzers.flatMap((analyzer) => analyzer.keywords),
+    wordKeywords: analyzers.flatMap((analyzer) => analyzer.wordKeywords ?? []),
+    codeKeywords: analyzers.flatMap((analyzer) => analyzer.codeKeywords ?? []),
+    guardedKeywords: analyzers.flatMap(
+      (analyzer) => analyzer.guardedKeywords ?? [],
+    ),
+    modules: analyzers.flatMap((analyzer) => analyzer.modules ?? []),
+  };
+}

@@ -12,7 +12,10 @@ import {
 } from '../facts/module-resolver.js';
 import { workspaceAliases } from '../facts/workspace-aliases.js';
 import type { CandidateTest } from '../facts/candidate-test.js';
-import { createCandidateTest } from '../facts/candidate-test.js';
+import {
+  createCandidateTest,
+  prefilterSpecOf,
+} from '../facts/candidate-test.js';
 import { Resolver } from '../facts/resolver.js';
 import type { FileFacts } from '../facts/types.js';
 import { emptyModel } from '../model/empty-model.js';
@@ -145,15 +148,7 @@ export async function analyzeTree(
     return reused;
   }
 
-  const prefilter = createCandidateTest({
-    keywords: analyzers.flatMap((analyzer) => analyzer.keywords),
-    wordKeywords: analyzers.flatMap((analyzer) => analyzer.wordKeywords ?? []),
-    codeKeywords: analyzers.flatMap((analyzer) => analyzer.codeKeywords ?? []),
-    guardedKeywords: analyzers.flatMap(
-      (analyzer) => analyzer.guardedKeywords ?? [],
-    ),
-    modules: analyzers.flatMap((analyzer) => analyzer.modules ?? []),
-  });
+  const prefilter = createCandidateTest(prefilterSpecOf(analyzers));
   const isCandidate: CandidateTest['isCandidate'] = options.parseEverything
     ? () => true
     : prefilter.isCandidate;

@@ -2,23 +2,37 @@ import { ts } from 'ts-morph';
 import { exprOf } from '../../src/facts/expr-of.js';
 import { findLocalBinding } from '../../src/facts/find-local-declaration.js';
 
-/** The `Expr` of the initializer of `const value = ...` in `source`. */
-function valueOf(source: string): ReturnType<typeof exprOf> {
+/** `source` parsed, and its first node that passes `test`. */
+function parseAndFind<T extends ts.Node>(
+  source: string,
+  test: (node: ts.Node) => node is T,
+): { file: ts.SourceFile; node: T } {
   const file = ts.createSourceFile(
     'a.ts',
     source,
     ts.ScriptTarget.Latest,
     true,
   );
-  let found: ts.Expression | undefined;
+  let found: T | undefined;
   const visit = (node: ts.Node): void => {
-    if (ts.isVariableDeclaration(node) && node.name.getText(file) === 'value') {
-      found = node.initializer;
-    }
+    found ??= test(node) ? node : undefined;
     ts.forEachChild(node, visit);
   };
   visit(file);
-  return exprOf(found, file);
+  if (!found) {
+    throw new Error(`nothing to test in ${source}`);
+  }
+  return { file, node: found };
+}
+
+/** The `Expr` of the initializer of `const value = ...` in `source`. */
+function valueOf(source: string): ReturnType<typeof exprOf> {
+  const { file, node } = parseAndFind(
+    source,
+    (n): n is ts.VariableDeclaration =>
+      ts.isVariableDeclaration(n) && n.name.getText() === 'value',
+  );
+  return exprOf(node.initializer, file);
 }
 
 describe('exprOf', () => {
@@ -46,26 +60,12 @@ describe('exprOf', () => {
   });
 
   it('reads a parameter of a function expression as a parameter', () => {
-    const source = `const make = function (name) { return name; };`;
-    const file = ts.createSourceFile(
-      'a.ts',
-      source,
-      ts.ScriptTarget.Latest,
-      true,
+    const { file, node } = parseAndFind(
+      `const make = function (name) { return name; };`,
+      (n): n is ts.Identifier =>
+        ts.isIdentifier(n) && ts.isReturnStatement(n.parent),
     );
-    let use: ts.Identifier | undefined;
-    const visit = (node: ts.Node): void => {
-      if (
-        ts.isReturnStatement(node) &&
-        node.expression &&
-        ts.isIdentifier(node.expression)
-      ) {
-        use = node.expression;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
-    expect(findLocalBinding(use!, file)).toEqual({
+    expect(findLocalBinding(node, file)).toEqual({
       kind: 'param',
       index: 0,
       owner: undefined,

@@ -1,5 +1,8 @@
 import { commentRanges } from '../../src/facts/comment-ranges.js';
-import { createCandidateTest } from '../../src/facts/candidate-test.js';
+import {
+  createCandidateTest,
+  prefilterSpecOf,
+} from '../../src/facts/candidate-test.js';
 import {
   buildPrefilter,
   scanImportSpecifiers,
@@ -85,15 +88,7 @@ describe('pre-filter and wrapper walk', () => {
 });
 
 describe('candidate test', () => {
-  const registryTest = createCandidateTest({
-    keywords: registry.flatMap((analyzer) => analyzer.keywords),
-    wordKeywords: registry.flatMap((analyzer) => analyzer.wordKeywords ?? []),
-    codeKeywords: registry.flatMap((analyzer) => analyzer.codeKeywords ?? []),
-    guardedKeywords: registry.flatMap(
-      (analyzer) => analyzer.guardedKeywords ?? [],
-    ),
-    modules: registry.flatMap((analyzer) => analyzer.modules ?? []),
-  });
+  const registryTest = createCandidateTest(prefilterSpecOf(registry));
   const candidate = (text: string, path = 'src/a.ts'): boolean =>
     registryTest.isCandidate(text, scanImportSpecifiers(text), path);
 
