@@ -213,6 +213,19 @@ describe('candidate test', () => {
     expect(candidate(text)).toBe(expected);
   });
 
+  it('takes socket.io from an import of the server, not from the client', () => {
+    expect(
+      candidate(
+        "import { io } from 'socket.io-client';\nconst s = io();\ns.io.on('reconnect', go);",
+      ),
+    ).toBe(false);
+    expect(candidate("import type { Server } from 'socket.io';")).toBe(true);
+    expect(candidate("const io = require('socket.io')(server);")).toBe(true);
+    expect(
+      candidate("import { createAdapter } from '@socket.io/postgres-adapter';"),
+    ).toBe(true);
+  });
+
   it('takes bull from an import, not from "bullet"', () => {
     expect(candidate('export const Icon = { name: "bullet-list" };')).toBe(
       false,

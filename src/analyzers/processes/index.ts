@@ -20,7 +20,6 @@ export const processesAnalyzer: Analyzer<ProcessFact> = {
     'NestFactory',
     'WebSocketServer',
     'WebSocketGateway',
-    'socket.io',
     ...QUEUE_LIBRARY_KEYWORDS,
     '@Processor',
     'RabbitSubscribe',
@@ -36,7 +35,7 @@ export const processesAnalyzer: Analyzer<ProcessFact> = {
     'startStandaloneServer',
   ],
   guardedKeywords: [LISTEN_KEYWORD],
-  modules: ['ws', ...QUEUE_LIBRARY_MODULES],
+  modules: ['ws', 'socket.io', '@socket.io', ...QUEUE_LIBRARY_MODULES],
   extract: extractProcessFacts,
   build: buildProcesses,
 };

@@ -12,14 +12,15 @@ export const pushPathsAnalyzer: Analyzer<PushItem> = {
   id: 'push-paths',
   keywords: [
     'WebSocket',
-    'socket.io',
     'express-ws',
     '@fastify/websocket',
     'uWebSockets',
     'text/event-stream',
     '@Sse',
   ],
-  modules: ['ws'],
+  // An import, not the text: `socket.io` is also `socket.io-client` and a
+  // client's `socket.io.on(...)`, which serve no one.
+  modules: ['ws', 'socket.io', '@socket.io'],
   extract: extractPushItems,
   build: buildPushPaths,
 };
