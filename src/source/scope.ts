@@ -50,8 +50,11 @@ export const SOURCE_EXTENSIONS = [
 const SOURCE_EXTENSION_SET: ReadonlySet<string> = new Set(SOURCE_EXTENSIONS);
 
 /** Non-code files the processes analyzer reads, by file name. */
-const MANIFEST_NAMES =
-  /^(package\.json|Procfile|Dockerfile.*|.*\.dockerfile|(docker-)?compose.*\.ya?ml|tsconfig\.json)$/i;
+const MANIFEST_NAMES = new RegExp(
+  '^(?:package\\.json|Procfile|Dockerfile.*|.*\\.dockerfile' +
+    '|(?:docker-)?compose.*\\.ya?ml|tsconfig\\.json)$',
+  'i',
+);
 /** Two tests, not `dir\/.*\.ya?ml$`: that one is quadratic on a path of many `k8s/` segments. */
 const KUBERNETES_DIRECTORY =
   /(^|\/)(k8s|kube|kubernetes|helm|charts|deploy|manifests)\//i;
@@ -69,8 +72,14 @@ const PRUNED_IN_PATH = new RegExp(
 );
 
 /** Any of the name rules below, so a kept file costs one test. */
-const SKIPPED_NAME =
-  /\.(?:test|spec|e2e-spec|e2e|stories)\.[cm]?[jt]sx?$|\.d\.[mc]?ts$|[.-]min\.[mc]?js$|\.bundle\.[mc]?js$/;
+const SKIPPED_NAME = new RegExp(
+  [
+    '\\.(?:test|spec|e2e-spec|e2e|stories)\\.[cm]?[jt]sx?$',
+    '\\.d\\.[mc]?ts$',
+    '[.-]min\\.[mc]?js$',
+    '\\.bundle\\.[mc]?js$',
+  ].join('|'),
+);
 
 /**
  * Why a path is out of scope before reading it, or undefined when in scope.

@@ -1,12 +1,13 @@
 import { analyzeFiles } from '../helpers/analyze-files.js';
 
 const QUEUE = `import { Queue } from 'bullmq';\nexport const mail = new Queue('mail');\n`;
+const GENERATED = `import { Queue } from 'bullmq';\nexport const x = new Queue('generated');\n`;
 
 describe('generated code', () => {
   it('leaves out generated folders, as it does build output', async () => {
     const model = await analyzeFiles({
       'src/queues.ts': QUEUE,
-      'src/generated/client.ts': `import { Queue } from 'bullmq';\nexport const x = new Queue('generated');\n`,
+      'src/generated/client.ts': GENERATED,
     });
     expect(model.queues.map((queue) => queue.name)).toEqual(['mail']);
     expect(model.stats.filesScanned).toBe(1);
@@ -19,7 +20,7 @@ describe('generated code', () => {
   ])('skips a file whose header says %j, and names it', async (header) => {
     const model = await analyzeFiles({
       'src/queues.ts': QUEUE,
-      'src/api/client.ts': `${header}import { Queue } from 'bullmq';\nexport const x = new Queue('generated');\n`,
+      'src/api/client.ts': `${header}${GENERATED}`,
     });
     expect(model.queues.map((queue) => queue.name)).toEqual(['mail']);
     expect(model.stats.skipped).toEqual([

@@ -72,7 +72,15 @@ describe('names that cannot lead anywhere are not followed', () => {
     const files = {
       'src/redis.ts': `import Redis from 'ioredis';\nexport const redis = new Redis();\n`,
       'src/memo.ts': `export const memo = new Map<string, string>();\n`,
-      'src/store.ts': `import { redis } from './redis';\nimport { memo } from './memo';\nexport async function save(id: string) {\n  memo.set(id, 'x');\n  await redis.set(\`user:\${id}\`, 'x');\n}\n`,
+      'src/store.ts': [
+        `import { redis } from './redis';`,
+        `import { memo } from './memo';`,
+        'export async function save(id: string) {',
+        `  memo.set(id, 'x');`,
+        "  await redis.set(`user:${id}`, 'x');",
+        '}',
+        '',
+      ].join('\n'),
     };
     const model = await analyzeFiles(files);
     expect(model.redisKeys.map((key) => key.pattern)).toEqual(['user:{id}']);
@@ -82,9 +90,21 @@ describe('names that cannot lead anywhere are not followed', () => {
 
   it("finds a factory's call sites without reading the modules of other callees", async () => {
     const files = {
-      'src/queue.ts': `import { Queue } from 'bullmq';\nexport function createQueue(name: string) {\n  return new Queue(name);\n}\n`,
+      'src/queue.ts': [
+        `import { Queue } from 'bullmq';`,
+        'export function createQueue(name: string) {',
+        '  return new Queue(name);',
+        '}',
+        '',
+      ].join('\n'),
       'src/log.ts': `export function log(message: string) {\n  return console.log(message);\n}\n`,
-      'src/jobs.ts': `import { createQueue } from './queue';\nimport { log } from './log';\nlog('starting');\nexport const sms = createQueue('sms');\n`,
+      'src/jobs.ts': [
+        `import { createQueue } from './queue';`,
+        `import { log } from './log';`,
+        `log('starting');`,
+        `export const sms = createQueue('sms');`,
+        '',
+      ].join('\n'),
     };
     const model = await analyzeFiles(files);
     expect(model.queues.map((queue) => queue.name)).toEqual(['sms']);
@@ -97,10 +117,20 @@ describe('names that cannot lead anywhere are not followed', () => {
       'package.json': JSON.stringify({
         scripts: { start: 'node src/main.js' },
       }),
-      'src/main.ts': `import { isString, startWorker } from './lib';\nif (isString('x')) { startWorker(); }\n`,
+      'src/main.ts': [
+        `import { isString, startWorker } from './lib';`,
+        `if (isString('x')) { startWorker(); }`,
+        '',
+      ].join('\n'),
       'src/lib/index.ts': `export * from './strings';\nexport * from './worker';\n`,
       'src/lib/strings.ts': `export const isString = (x: unknown) => typeof x === 'string';\n`,
-      'src/lib/worker.ts': `import { Worker } from 'bullmq';\nexport function startWorker() {\n  return new Worker('mail', async () => {});\n}\n`,
+      'src/lib/worker.ts': [
+        `import { Worker } from 'bullmq';`,
+        'export function startWorker() {',
+        `  return new Worker('mail', async () => {});`,
+        '}',
+        '',
+      ].join('\n'),
     };
     const model = await analyzeFiles(files);
     expect(model.processes.map((p) => [p.name, p.kinds])).toEqual([

@@ -131,7 +131,12 @@ describe('listen calls the pre-filter keeps', () => {
       ['web'],
     ],
     [
-      `import express from 'express';\nclass S { app = express(); start() { this.app.listen(1); } }\nnew S().start();\n`,
+      [
+        `import express from 'express';`,
+        'class S { app = express(); start() { this.app.listen(1); } }',
+        'new S().start();',
+        '',
+      ].join('\n'),
       ['web'],
     ],
     [`import Koa from 'koa';\nnew Koa()\n  .listen(3000);\n`, ['web']],
