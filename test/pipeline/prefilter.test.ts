@@ -139,29 +139,22 @@ describe('candidate test', () => {
     ).toBe(true);
   });
 
-  it('reads redis as code or as a module name, not as data', () => {
-    expect(candidate("export const url = 'redis://localhost:6379';")).toBe(
-      false,
-    );
-    expect(
-      candidate('export const pages = [{ title: "Redis", path: "/redis" }];'),
-    ).toBe(false);
-    expect(candidate("import Redis from 'ioredis';")).toBe(true);
-    expect(candidate("const client = require('redis').createClient();")).toBe(
-      true,
-    );
-    expect(candidate("const { publish } = require('redis');")).toBe(true);
-    expect(candidate('export const redisUrl = process.env.URL;')).toBe(true);
-    expect(candidate('const t = `${redis}`;')).toBe(true);
-  });
-
-  it('reads a Lua script that calls redis, though it is a string', () => {
-    expect(
-      candidate(
-        'const script = "return redis.call(\'SET\', KEYS[1], ARGV[1])";',
-      ),
-    ).toBe(true);
-  });
+  it.each([
+    ["export const url = 'redis://localhost:6379';", false],
+    ['export const pages = [{ title: "Redis", path: "/redis" }];', false],
+    ["import Redis from 'ioredis';", true],
+    ["const client = require('redis').createClient();", true],
+    ["const { publish } = require('redis');", true],
+    ['export const redisUrl = process.env.URL;', true],
+    ['const t = `${redis}`;', true],
+    // A Lua script calls redis, though it is a string.
+    ['const script = "return redis.call(\'SET\', KEYS[1], ARGV[1])";', true],
+  ])(
+    'reads redis as code or as a module name, not as data: %j',
+    (text, expected) => {
+      expect(candidate(text)).toBe(expected);
+    },
+  );
 
   it('judges a no again on the whole file when a scan up to it looked clean', () => {
     // The first match sits in a comment, but the file does not scan cleanly.
@@ -169,20 +162,21 @@ describe('candidate test', () => {
     expect(candidate("// redis\nconst s = 'closed';")).toBe(false);
   });
 
-  it('reads .listen( where a web server may listen, as the extractor does', () => {
-    expect(candidate('this.events.listen("order.placed", handle);')).toBe(
-      false,
-    );
-    expect(candidate('bus.listen("order.placed", handle);')).toBe(false);
-    expect(candidate('app.listen(3000);')).toBe(true);
-    expect(candidate('httpServer.listen(port);')).toBe(true);
-    expect(
-      candidate("import express from 'express';\nthis.app.listen(3000);"),
-    ).toBe(true);
-    expect(candidate('createServer(handler).listen(8080);')).toBe(true);
-    expect(candidate('app\n  .listen(3000);')).toBe(true);
-    expect(candidate('// app.listen(3000)\nrun();')).toBe(false);
-  });
+  it.each([
+    ['this.events.listen("order.placed", handle);', false],
+    ['bus.listen("order.placed", handle);', false],
+    ['app.listen(3000);', true],
+    ['httpServer.listen(port);', true],
+    ["import express from 'express';\nthis.app.listen(3000);", true],
+    ['createServer(handler).listen(8080);', true],
+    ['app\n  .listen(3000);', true],
+    ['// app.listen(3000)\nrun();', false],
+  ])(
+    'reads .listen( where a web server may listen, as the extractor does: %j',
+    (text, expected) => {
+      expect(candidate(text)).toBe(expected);
+    },
+  );
 
   it.each([
     [
@@ -213,26 +207,29 @@ describe('candidate test', () => {
     expect(candidate(text)).toBe(expected);
   });
 
-  it('takes socket.io from an import of the server, not from the client', () => {
-    expect(
-      candidate(
-        "import { io } from 'socket.io-client';\nconst s = io();\ns.io.on('reconnect', go);",
-      ),
-    ).toBe(false);
-    expect(candidate("import type { Server } from 'socket.io';")).toBe(true);
-    expect(candidate("const io = require('socket.io')(server);")).toBe(true);
-    expect(
-      candidate("import { createAdapter } from '@socket.io/postgres-adapter';"),
-    ).toBe(true);
-  });
-
-  it('takes bull from an import, not from "bullet"', () => {
-    expect(candidate('export const Icon = { name: "bullet-list" };')).toBe(
+  it.each([
+    [
+      "import { io } from 'socket.io-client';\n" +
+        "const s = io();\ns.io.on('reconnect', go);",
       false,
-    );
-    expect(candidate("import Queue from 'bull';")).toBe(true);
-    expect(candidate("const { Job } = require('bull/lib/job');")).toBe(true);
-    expect(candidate("import { Queue } from 'bullmq';")).toBe(true);
+    ],
+    ["import type { Server } from 'socket.io';", true],
+    ["const io = require('socket.io')(server);", true],
+    ["import { createAdapter } from '@socket.io/postgres-adapter';", true],
+  ])(
+    'takes socket.io from an import of the server, not from the client: %j',
+    (text, expected) => {
+      expect(candidate(text)).toBe(expected);
+    },
+  );
+
+  it.each([
+    ['export const Icon = { name: "bullet-list" };', false],
+    ["import Queue from 'bull';", true],
+    ["const { Job } = require('bull/lib/job');", true],
+    ["import { Queue } from 'bullmq';", true],
+  ])('takes bull from an import, not from "bullet": %j', (text, expected) => {
+    expect(candidate(text)).toBe(expected);
   });
 
   it('names a library by a module keyword or a quoted keyword', () => {
