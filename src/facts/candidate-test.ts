@@ -262,21 +262,15 @@ class KeywordSite {
 
 /** Every keyword list of every analyzer, as one pre-filter spec. */
 export function prefilterSpecOf(
-  analyzers: readonly {
-    keywords: readonly string[];
-    wordKeywords?: readonly string[];
-    codeKeywords?: readonly string[];
-    guardedKeywords?: readonly GuardedKeyword[];
-    modules?: readonly string[];
-  }[],
+  analyzers: readonly PrefilterSpec[],
 ): PrefilterSpec {
+  const every = <T>(list: (spec: PrefilterSpec) => Iterable<T> | undefined) =>
+    analyzers.flatMap((analyzer) => [...(list(analyzer) ?? [])]);
   return {
-    keywords: analyzers.flatMap((analyzer) => analyzer.keywords),
-    wordKeywords: analyzers.flatMap((analyzer) => analyzer.wordKeywords ?? []),
-    codeKeywords: analyzers.flatMap((analyzer) => analyzer.codeKeywords ?? []),
-    guardedKeywords: analyzers.flatMap(
-      (analyzer) => analyzer.guardedKeywords ?? [],
-    ),
-    modules: analyzers.flatMap((analyzer) => analyzer.modules ?? []),
+    keywords: every((spec) => spec.keywords),
+    wordKeywords: every((spec) => spec.wordKeywords),
+    codeKeywords: every((spec) => spec.codeKeywords),
+    guardedKeywords: every((spec) => spec.guardedKeywords),
+    modules: every((spec) => spec.modules),
   };
 }

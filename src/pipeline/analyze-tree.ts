@@ -204,7 +204,6 @@ export async function analyzeTree(
     resolveModule,
     prefilter.namesLibrary,
     context,
-    options.cache,
   );
 
   counters.candidates = candidates.length;
@@ -225,7 +224,7 @@ export async function analyzeTree(
       {
         textOf: (path) =>
           scannedByPath.get(path)?.text ??
-          tree.readSync?.(path)?.toString('utf8'),
+          tree.readSync(path)?.toString('utf8'),
         hashOf: (path) => scannedByPath.get(path)?.hash,
         memo: options.graphs?.exportGate,
       },

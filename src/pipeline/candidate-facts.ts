@@ -44,13 +44,12 @@ export async function collectCandidates(
   resolveModule: (from: string, specifier: string) => string | undefined,
   namesLibrary: (specifier: string) => boolean,
   context: FactContext,
-  cache: FactCache | undefined,
 ): Promise<{
   candidates: ScannedSource[];
   factsByPath: Map<string, FileFacts>;
 }> {
   const candidates = scanned.filter((source) => source.scan.direct);
-  const factsByPath = await candidateFacts(candidates, context, cache);
+  const factsByPath = await candidateFacts(candidates, context);
   const chosen = new Set(candidates.map((source) => source.path));
   const byPath = new Map(scanned.map((source) => [source.path, source]));
   // Hop 0: files that hand on something built from a library import.
@@ -63,7 +62,7 @@ export async function collectCandidates(
   let frontier = handingOn(candidates, factsByPath, linked);
   for (let hop = 0; hop < WRAPPER_HOPS && frontier.size > 0; hop++) {
     const next = importersOf(byPath, frontier, chosen, graph);
-    for (const [path, facts] of await candidateFacts(next, context, cache)) {
+    for (const [path, facts] of await candidateFacts(next, context)) {
       factsByPath.set(path, facts);
     }
     next.forEach((source) => chosen.add(source.path));
@@ -97,8 +96,8 @@ function handingOn(
 async function candidateFacts(
   candidates: ScannedSource[],
   context: FactContext,
-  cache: FactCache | undefined,
 ): Promise<Map<string, FileFacts>> {
+  const { cache } = context;
   const factsByPath = new Map<string, FileFacts>();
   const writes: Promise<void>[] = [];
   for (const source of candidates) {
@@ -126,7 +125,7 @@ function parseCandidate(
   context: FactContext,
 ): FileFacts | undefined {
   const text =
-    source.text ?? context.tree.readSync?.(source.path)?.toString('utf8');
+    source.text ?? context.tree.readSync(source.path)?.toString('utf8');
   if (text === undefined) {
     context.skipped.push({ file: source.path, reason: 'unreadable' });
     return undefined;
@@ -187,7 +186,7 @@ export function moduleFacts(
   if (!context.budget.allows(path)) {
     return undefined;
   }
-  const text = source.text ?? context.tree.readSync?.(path)?.toString('utf8');
+  const text = source.text ?? context.tree.readSync(path)?.toString('utf8');
   if (text === undefined || 'skip' in inspectText(text, context.limits)) {
     return undefined;
   }

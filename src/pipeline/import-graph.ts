@@ -41,9 +41,15 @@ export function buildImportGraph(
   }
   const graph = freshImportGraph(scanned, resolveModule, memo?.edges);
   if (memo) {
+    // Hashes and specifiers only: a memo must not hold the tree's text.
     memo.last = {
       graph,
-      sources: new Map(scanned.map((source) => [source.path, source])),
+      sources: new Map(
+        scanned.map(({ path, hash, scan }) => [
+          path,
+          { hash, specifiers: scan.specifiers },
+        ]),
+      ),
     };
   }
   return graph;
@@ -51,7 +57,7 @@ export function buildImportGraph(
 
 /** Whether `scanned` imports exactly what `before` did, file for file. */
 function sameImports(
-  before: ReadonlyMap<string, ScannedSource>,
+  before: ReadonlyMap<string, FileImports>,
   scanned: readonly ScannedSource[],
 ): boolean {
   if (before.size !== scanned.length) {
@@ -65,7 +71,7 @@ function sameImports(
     if (source.hash !== '' && held.hash === source.hash) {
       return true;
     }
-    const a = held.scan.specifiers;
+    const a = held.specifiers;
     const b = source.scan.specifiers;
     return (
       a.length === b.length && a.every((specifier, i) => specifier === b[i])
@@ -100,6 +106,11 @@ function freshImportGraph(
     }
   }
   const importersOf = (path: string) => importers.get(path) ?? [];
+  // The graph outlives the analysis in a memo: it keeps the specifiers, not
+  // the scanned sources and their text.
+  const specifiersOf = scanned.map(
+    ({ path, scan }) => [path, scan.specifiers] as const,
+  );
   let bySpecifier: Map<string, string[]> | undefined;
   const leading = new Map<string, ReadonlySet<string>>();
   const reachedBy = new Map<
@@ -115,7 +126,7 @@ function freshImportGraph(
         return known;
       }
       // Each distinct specifier is tested once, not once per file naming it.
-      bySpecifier ??= filesBySpecifier(scanned);
+      bySpecifier ??= filesBySpecifier(specifiersOf);
       const reached = new Set<string>();
       for (const [specifier, files] of bySpecifier) {
         if (test(specifier)) {
@@ -157,17 +168,17 @@ function closureOfImporters(
 }
 
 function filesBySpecifier(
-  scanned: readonly ScannedSource[],
+  specifiersOf: readonly (readonly [string, readonly string[]])[],
 ): Map<string, string[]> {
   const files = new Map<string, string[]>();
-  for (const source of scanned) {
-    for (const specifier of source.scan.specifiers) {
+  for (const [path, specifiers] of specifiersOf) {
+    for (const specifier of specifiers) {
       const list = files.get(specifier);
       // A file naming a module twice is listed twice; `reaching` dedupes.
       if (list) {
-        list.push(source.path);
+        list.push(path);
       } else {
-        files.set(specifier, [source.path]);
+        files.set(specifier, [path]);
       }
     }
   }
@@ -192,11 +203,17 @@ function resolveTargets(
 export interface ShapeMemo {
   resolveModule: (from: string, specifier: string) => string | undefined;
   edges: Map<string, ImportEdges>;
-  /** The graph last built for this shape, and the scans it was built from. */
+  /** The graph last built for this shape, and the imports it was built from. */
   last?: {
     graph: ImportGraph;
-    sources: ReadonlyMap<string, ScannedSource>;
+    sources: ReadonlyMap<string, FileImports>;
   };
+}
+
+/** What a file imported when a graph was built: enough to tell it is unchanged. */
+interface FileImports {
+  hash: string;
+  specifiers: readonly string[];
 }
 
 /**

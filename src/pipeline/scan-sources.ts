@@ -119,7 +119,7 @@ export function contentHash(
   if (known !== undefined) {
     return known;
   }
-  const bytes = tree.readSync?.(path);
+  const bytes = tree.readSync(path);
   return bytes ? gitBlobSha(bytes) : undefined;
 }
 

@@ -13,9 +13,10 @@ export interface SourceTree {
   read(path: string): Promise<Buffer | undefined>;
   /**
    * Synchronous read, for files the resolver needs mid-resolution (a
-   * constants module that no analyzer keyword names).
+   * constants module that no analyzer keyword names) and for files whose
+   * scan came from the cache.
    */
-  readSync?(path: string): Buffer | undefined;
+  readSync(path: string): Buffer | undefined;
   /** A content hash (the git blob SHA where known), for the fact cache. */
   hash?(path: string): string | undefined;
 }
