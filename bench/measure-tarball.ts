@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeTree } from '../src/pipeline/analyze-tree.js';
 import { readTarballTree } from '../src/source/tarball-tree.js';
+import { siblingScript } from './sibling-script.js';
 
 /** Where the folder's archive is kept between runs of one benchmark. */
 export function archivePathOf(dir: string): string {
@@ -21,7 +22,7 @@ function archiveOf(dir: string): string {
   if (!existsSync(path)) {
     execFileSync(
       process.execPath,
-      ['--import', 'tsx', 'bench/pack-tarball.ts', dir, path],
+      [...siblingScript(import.meta.url, 'pack-tarball'), dir, path],
       { stdio: 'inherit' },
     );
   }

@@ -1,6 +1,7 @@
 /**
  * One measurement in a fresh process, so peak RSS belongs to one tool.
- * Usage: tsx bench/measure.ts TOOL DIR. Prints one JSON line.
+ * Usage: node bench/.cache/build/bench/measure.js TOOL DIR, as the benchmark
+ * runs it, or tsx bench/measure.ts TOOL DIR from source. Prints one JSON line.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { Project, ts } from 'ts-morph';

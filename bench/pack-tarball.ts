@@ -1,5 +1,5 @@
 /**
- * Usage: tsx bench/pack-tarball.ts DIR OUT. Packs DIR as GitHub serves a
+ * Usage: pack-tarball DIR OUT (run by the benchmark). Packs DIR as GitHub serves a
  * repository archive (one top-level folder, gzipped) into OUT. Run in a
  * process of its own, so packing never counts in a measured process's
  * memory.

@@ -26,6 +26,13 @@ export const DEFAULT_TARBALL_LIMITS: TarballLimits = {
   maxFileBytes: 1024 * 1024,
 };
 
+/**
+ * Output chunk of the inflater. zlib's default of 16 KiB meant one stream
+ * round trip per 16 KiB: inflating medusa's 114 MB archive took 470 ms in
+ * 16 KiB chunks and 115 ms in 256 KiB ones.
+ */
+const INFLATE_CHUNK_BYTES = 256 * 1024;
+
 /** The archive passed one of the limits; nothing was analyzed. */
 export class InputTooLargeError extends Error {
   readonly code = 'input-too-large';
@@ -64,7 +71,7 @@ export async function readTarballTree(
   const max = { ...DEFAULT_TARBALL_LIMITS, ...limits };
   const source =
     archive instanceof Uint8Array ? Readable.from([archive]) : archive;
-  const gunzip = createGunzip();
+  const gunzip = createGunzip({ chunkSize: INFLATE_CHUNK_BYTES });
   const unpack = extract();
 
   // A failure upstream destroys `gunzip`, which ends the feed with that error.
