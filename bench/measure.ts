@@ -69,15 +69,18 @@ const tools: Record<string, Tool> = {
       ...(spec.codeKeywords ?? []),
       ...[...(spec.guardedKeywords ?? [])].map((guarded) => guarded.keyword),
     ]);
-    const files = readAll(dir, sourceFiles(dir));
+    // Read and matched one file at a time: holding every text at once
+    // made the floor pay for garbage collection no streaming scan pays.
+    const paths = sourceFiles(dir);
     let bytes = 0;
     let hits = 0;
-    for (const [, text] of files) {
+    for (const path of paths) {
+      const text = readFileSync(`${dir}/${path}`, 'utf8');
       bytes += text.length;
       hits += matches(text) ? 1 : 0;
     }
     return {
-      files: files.length,
+      files: paths.length,
       bytes,
       ms: performance.now() - started,
       detail: { hits },

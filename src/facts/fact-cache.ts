@@ -80,8 +80,11 @@ export class MemoryFactCache implements FactCache {
   }
 
   set(key: string, scan: FileScan): Promise<void> {
+    // Facts hold source text cut from their file, and V8 keeps a cut as a
+    // view into the whole text: a copy lets the file's text go.
+    const held = scan.facts || scan.moduleFacts ? structuredClone(scan) : scan;
     this.entries.delete(key);
-    this.entries.set(key, { scan, at: this.clock++ });
+    this.entries.set(key, { scan: held, at: this.clock++ });
     if (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) {

@@ -40,15 +40,22 @@ export function escapeRegExp(text: string): string {
 const IMPORT_SPECIFIER =
   /(?:\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)(['"])([^'"\n]{1,300})\1/g;
 
-/** Module specifiers a file imports or requires, found by a text scan. */
-export function scanImportSpecifiers(text: string): string[] {
+/**
+ * Module specifiers a file imports or requires, found by a text scan. Pass
+ * `own` (a string pool) when the result outlives `text`: a matched
+ * substring would otherwise keep the whole text alive.
+ */
+export function scanImportSpecifiers(
+  text: string,
+  own: (specifier: string) => string = (specifier) => specifier,
+): string[] {
   const specifiers: string[] = [];
   // One pattern for every file; `lastIndex` is reset, as a loop leaves it.
   const pattern = IMPORT_SPECIFIER;
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     if (match[2]) {
-      specifiers.push(match[2]);
+      specifiers.push(own(match[2]));
     }
   }
   return specifiers;
