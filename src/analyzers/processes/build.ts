@@ -34,7 +34,11 @@ export function buildProcesses(
   const judged: Judged[] = [];
 
   for (const started of mergeEntries(readDeclaredEntries(manifests), locate)) {
-    const reach = started.file ? reachImports(started.file, walk) : undefined;
+    const reach = started.file
+      ? reachImports(started.file, walk, {
+          loadOnly: started.onlyPackageFields,
+        })
+      : undefined;
     reach?.files.forEach((file) => reached.add(file));
     const classified = reach
       ? classifyStrictly(reach, signals, onLoad, started.onlyPackageFields)
@@ -103,11 +107,15 @@ function reachWalk(
       }
     }
   }
+  const runWhenCalled = [...signals]
+    .filter(([, items]) => items.some((signal) => signal.scopes))
+    .map(([file]) => file);
   return {
     resolver: context.resolver,
     graph: context.importGraph,
     namesMatter,
     leadsToSignal,
+    runWhenCalled: new Set(runWhenCalled),
   };
 }
 
@@ -143,7 +151,10 @@ function unstartedEntries(
     if (reached.has(root)) {
       continue;
     }
-    const reach = reachImports(root, walk, false);
+    const reach = reachImports(root, walk, {
+      declared: false,
+      loadOnly: true,
+    });
     const classified = classifyStrictly(reach, signals, onLoad, true);
     if (classified.kinds.length > 0) {
       const process = {

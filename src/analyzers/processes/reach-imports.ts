@@ -17,6 +17,19 @@ export interface Reach {
   everything: Set<string>;
 }
 
+/** How much of what an entry reaches is taken to run. */
+export interface ReachMode {
+  /** The entry runs all of its own functions (a command runs it). Default true. */
+  declared?: boolean;
+  /**
+   * Only what loading runs (a library's `main`, a file no manifest starts):
+   * a namespace or dynamic import of a module does not make its functions
+   * run. A library that keeps `require('./commands/start')` inside a
+   * function for later is not a web server. Default false.
+   */
+  loadOnly?: boolean;
+}
+
 /**
  * Follows an entry's local imports, re-exports and loads (bounded depth),
  * recording which names are imported, so a worker built inside a function
@@ -27,7 +40,7 @@ export interface Reach {
 export function reachImports(
   entry: string,
   walk: ReachWalk,
-  declared = true,
+  { declared = true, loadOnly = false }: ReachMode = {},
 ): Reach {
   const everything = new Set(declared ? [entry] : []);
   const reach: Reach = { files: new Set([entry]), used: new Map(), everything };
@@ -39,7 +52,7 @@ export function reachImports(
   ) {
     const next: string[] = [];
     for (const file of frontier) {
-      for (const target of visitFile(file, walk, reach)) {
+      for (const target of visitFile(file, walk, reach, loadOnly)) {
         if (!reach.files.has(target) && reach.files.size < MAX_FILES) {
           reach.files.add(target);
           next.push(target);
@@ -70,12 +83,24 @@ export interface ReachWalk {
    * analyzer's time.
    */
   uses?: Map<string, readonly FileUse[]>;
+  /** The same for load-only walks, which parse the files they visit. */
+  readUses?: Map<string, readonly FileUse[]>;
+  /**
+   * Signal files with a signal inside a function or class: whether it runs
+   * depends on what the importers use, so a load-only walk reads them.
+   */
+  runWhenCalled: ReadonlySet<string>;
 }
 
 /** A top-level name one file uses of another, or the whole file when `local` is absent. */
 interface FileUse {
   file: string;
   local?: string;
+  /**
+   * The whole file is held as a namespace or loaded dynamically: any of its
+   * functions may be called later, none is called by loading it.
+   */
+  held?: true;
 }
 
 /**
@@ -86,20 +111,28 @@ function visitFile(
   file: string,
   walk: ReachWalk,
   reach: Reach,
+  loadOnly: boolean,
 ): readonly string[] {
   const targets = walk.graph.importsOf(file);
   if (!targets.some((target) => walk.namesMatter.has(target))) {
     return targets;
   }
-  walk.uses ??= new Map();
-  let uses = walk.uses.get(file);
+  // Load-only walks read the file: taking an unread file to use all it
+  // imports would make a library's `main` run every command its barrels
+  // list.
+  const known = loadOnly
+    ? (walk.readUses ??= new Map())
+    : (walk.uses ??= new Map());
+  let uses = known.get(file);
   if (!uses) {
-    uses = usesOf(file, targets, walk);
-    walk.uses.set(file, uses);
+    uses = usesOf(file, targets, walk, loadOnly);
+    known.set(file, uses);
   }
   for (const use of uses) {
     if (use.local === undefined) {
-      reach.everything.add(use.file);
+      if (!(loadOnly && use.held)) {
+        reach.everything.add(use.file);
+      }
     } else {
       const names = reach.used.get(use.file) ?? new Set<string>();
       names.add(use.local);
@@ -113,15 +146,21 @@ function visitFile(
  * What `file` uses of the files whose names matter. Its facts are read only
  * if it was parsed already: parsing every importer of a widely imported
  * module cost seconds on a large monorepo, so a file not parsed is taken to
- * use all it imports.
+ * use all it imports. With `read` (a load-only walk), a file importing a
+ * signal that runs only when called is parsed instead.
  */
 function usesOf(
   file: string,
   targets: readonly string[],
   walk: ReachWalk,
+  read: boolean,
 ): FileUse[] {
   const { resolver } = walk;
-  const facts = resolver.parsedFactsOf(file);
+  // Reading matters only where a whole-file use would change a verdict.
+  const mustRead = read && targets.some((t) => walk.runWhenCalled.has(t));
+  const facts = mustRead
+    ? resolver.factsOf(file)
+    : resolver.parsedFactsOf(file);
   if (!facts) {
     return targets
       .filter((target) => walk.namesMatter.has(target))
@@ -137,7 +176,7 @@ function usesOf(
   for (const load of facts.loads ?? []) {
     const target = resolver.resolveModule(file, load.module);
     if (target !== undefined && load.dynamic) {
-      uses.push({ file: target });
+      uses.push({ file: target, held: true });
     }
   }
   return uses;
@@ -166,7 +205,7 @@ function markUsed(
     return;
   }
   if (name === '*') {
-    uses.push({ file });
+    uses.push({ file, held: true });
     return;
   }
   const { resolver } = walk;

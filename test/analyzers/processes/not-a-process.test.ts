@@ -24,6 +24,32 @@ export class MailBus {
 `,
 };
 
+/**
+ * A library whose barrels list its CLI commands and which keeps a command
+ * module in a function for later, as medusa's core package does.
+ */
+const COMMANDS_LIBRARY = {
+  'packages/server/package.json':
+    '{ "name": "@acme/server", "main": "dist/index.js" }',
+  'packages/server/src/index.ts': `export * from './instrumentation';
+export * from './commands';
+`,
+  'packages/server/src/instrumentation.ts': `export function instrument() {
+  const start = require('./commands/start');
+  start.traceHandler = () => undefined;
+}
+`,
+  'packages/server/src/commands/index.ts': `export { default as start } from './start';
+`,
+  'packages/server/src/commands/start.ts': `import http from 'node:http';
+import { scheduleJob } from 'node-schedule';
+export default async function start(port: number) {
+  http.createServer().listen(port);
+  scheduleJob('0 * * * *', () => undefined);
+}
+`,
+};
+
 describe('what is not a process', () => {
   it('keeps two process types of one Procfile apart when they run the same file', async () => {
     const model = await analyzeFiles(
@@ -78,6 +104,31 @@ new MailBus(true);
 
     expect(model.processes.map((p) => [p.name, p.kinds, p.entry])).toEqual([
       ['start', ['worker'], 'apps/api/src/main.ts'],
+    ]);
+  });
+
+  it("does not run a library's commands because its barrels list them", async () => {
+    const model = await analyzeFiles(COMMANDS_LIBRARY, { analyzers });
+
+    expect(model.schedules.map((s) => s.sites[0]?.line)).toEqual([5]);
+    expect(model.processes).toEqual([]);
+  });
+
+  it('runs the command in the app that calls it', async () => {
+    const model = await analyzeFiles(
+      {
+        ...COMMANDS_LIBRARY,
+        'apps/api/package.json':
+          '{ "scripts": { "start": "node dist/main.js" } }',
+        'apps/api/src/main.ts': `import { start } from '../../../packages/server/src/commands';
+void start(3000);
+`,
+      },
+      { analyzers },
+    );
+
+    expect(model.processes.map((p) => [p.name, p.kinds, p.entry])).toEqual([
+      ['start', ['web', 'scheduler'], 'apps/api/src/main.ts'],
     ]);
   });
 
