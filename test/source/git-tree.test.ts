@@ -3,6 +3,7 @@ import {
   mkdtempSync,
   mkdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -116,6 +117,21 @@ describe('GitTree', () => {
     expect(contents[0]).toEqual(Buffer.from('\0\x01\x02'));
     expect(await tree.read('missing.ts')).toBeUndefined();
     expect(tree.readSync('src/new.ts')?.toString()).toBe('new');
+  });
+
+  it('reads a file read before again from memory, not from git', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'git-tree-'));
+    git(own, 'init', '-q', '-b', 'main');
+    commitFiles(own, { 'a.ts': 'read', 'b.ts': 'unread' }, 'one');
+    const tree = await GitTree.open(own, 'main');
+    await tree.read('a.ts');
+
+    // Without its repository, git can answer nothing any more.
+    renameSync(join(own, '.git'), join(own, 'moved.git'));
+
+    expect(tree.readSync('a.ts')?.toString()).toBe('read');
+    expect(tree.readSync('b.ts')).toBeUndefined();
+    rmSync(own, { recursive: true, force: true });
   });
 
   it('hashes a path as its blob SHA', async () => {
