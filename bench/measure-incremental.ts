@@ -39,9 +39,14 @@ function pullRequestHead(
  * process, as a long-running worker's is. The first of those pull requests
  * is timed too (`firstPrMs`): it runs code paths a cold analysis never did,
  * and the JIT has not compiled them yet. Blob SHAs come with the tree
- * listing, as they do from GitHub.
+ * listing, as they do from GitHub. With `modelMemo`, the base's model is
+ * reused whole, as a worker that analyzed it before does; without it, the
+ * base is analyzed again from the fact cache.
  */
-export async function measureIncremental(dir: string): Promise<{
+export async function measureIncremental(
+  dir: string,
+  { modelMemo }: { modelMemo: boolean },
+): Promise<{
   files: number;
   bytes: number;
   ms: number;
@@ -61,7 +66,7 @@ export async function measureIncremental(dir: string): Promise<{
   const options = {
     cache,
     graphs,
-    models: process.env.BENCH_NO_MODEL_MEMO ? undefined : new ModelMemo(),
+    models: modelMemo ? new ModelMemo() : undefined,
   };
 
   await analyzeTree(base, options);

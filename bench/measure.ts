@@ -157,7 +157,9 @@ const tools: Record<string, Tool> = {
     };
   },
   'ours-tarball': measureTarball,
-  'ours-incremental': measureIncremental,
+  'ours-incremental': (dir) => measureIncremental(dir, { modelMemo: true }),
+  'ours-incremental-no-memo': (dir) =>
+    measureIncremental(dir, { modelMemo: false }),
 };
 
 const [tool, dir] = process.argv.slice(2);
