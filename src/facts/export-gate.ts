@@ -17,6 +17,8 @@ export class ExportGateMemo {
   readonly starSpecifiers = new Map<string, string[] | undefined>();
   /** `hash\0name` -> whether the text mentions the name. */
   readonly mentions = new Map<string, boolean>();
+  /** Content hash -> whether the text may hold an `export … from`. */
+  readonly reExports = new Map<string, boolean>();
 
   /** Drops everything once a map passes the limit, so memory stays bounded. */
   trim(): void {
@@ -25,6 +27,9 @@ export class ExportGateMemo {
     }
     if (this.mentions.size > MEMO_LIMIT) {
       this.mentions.clear();
+    }
+    if (this.reExports.size > MEMO_LIMIT) {
+      this.reExports.clear();
     }
   }
 }
@@ -145,4 +150,36 @@ function starSpecifiers(text: string): string[] | undefined {
   );
   const written = text.match(EXPORT_STAR)?.length ?? 0;
   return written === specifiers.length ? specifiers : undefined;
+}
+
+/**
+ * Every form that can re-export (`export * from`, `export { a } from`,
+ * `export type { T } from`) starts this way; so does a plain export list,
+ * which only costs a parse.
+ */
+const EXPORT_LIST_OR_STAR = /\bexport\s*(?:type\s*)?[*{]/;
+
+/**
+ * A cheap, text-only answer to "might `path` re-export from another
+ * module?": false only when its text holds no `export {` or `export *` at
+ * all, so every name it exports is bound in the file itself. Anything it
+ * cannot read is a yes.
+ */
+export function createReExportGate(
+  source: GateSource,
+): (path: string) => boolean {
+  const { textOf, hashOf, memo } = source;
+  return (path) => {
+    const hash = (memo && hashOf?.(path)) || undefined;
+    const known = hash === undefined ? undefined : memo?.reExports.get(hash);
+    if (known !== undefined) {
+      return known;
+    }
+    const text = textOf(path);
+    const answer = text === undefined || EXPORT_LIST_OR_STAR.test(text);
+    if (hash !== undefined && text !== undefined) {
+      memo?.reExports.set(hash, answer);
+    }
+    return answer;
+  };
 }

@@ -18,6 +18,11 @@ export interface FactsLookup {
    */
   mayExport?(path: string, name: string): boolean;
   /**
+   * A cheap text test: false when `path` certainly re-exports nothing, so
+   * every name it exports is bound in the file itself.
+   */
+  mayReExport?(path: string): boolean;
+  /**
    * `path` and the files importing it, directly or not: the only files
    * whose names can resolve to something `path` declares.
    */
@@ -80,6 +85,14 @@ export class Resolver {
    */
   mayExport(path: string, name: string): boolean {
     return this.lookup.mayExport?.(path, name) ?? true;
+  }
+
+  /**
+   * False when `path` certainly re-exports nothing (no `export {` or
+   * `export *` in its text); a cheap text test.
+   */
+  mayReExport(path: string): boolean {
+    return this.lookup.mayReExport?.(path) ?? true;
   }
 
   /** The tree path an import specifier written in `from` points to. */

@@ -2,7 +2,8 @@ import pino from 'pino';
 import type { Logger } from 'pino';
 import { registry } from '../analyzers/registry.js';
 import type { Analyzer, FileItems } from '../analyzers/types.js';
-import { createExportGate } from '../facts/export-gate.js';
+import type { GateSource } from '../facts/export-gate.js';
+import { createExportGate, createReExportGate } from '../facts/export-gate.js';
 import { FactExtractor, messageOf } from '../facts/extract-file-facts.js';
 import type { FactCache } from '../facts/fact-cache.js';
 import { ANALYZER_VERSION } from '../facts/fact-cache.js';
@@ -212,6 +213,12 @@ export async function analyzeTree(
     return facts ? [facts] : [];
   });
   const scannedByPath = new Map(scanned.map((source) => [source.path, source]));
+  const gateSource: GateSource = {
+    textOf: (path) =>
+      scannedByPath.get(path)?.text ?? tree.readSync(path)?.toString('utf8'),
+    hashOf: (path) => scannedByPath.get(path)?.hash,
+    memo: options.graphs?.exportGate,
+  };
   const resolver = new Resolver({
     factsOf: (path) =>
       factsByPath.get(path) ??
@@ -220,16 +227,8 @@ export async function analyzeTree(
     candidates: () => candidateList,
     parsedFactsOf: (path) => factsByPath.get(path),
     leadingTo: (path) => importGraph.leadingTo(path),
-    mayExport: createExportGate(
-      {
-        textOf: (path) =>
-          scannedByPath.get(path)?.text ??
-          tree.readSync(path)?.toString('utf8'),
-        hashOf: (path) => scannedByPath.get(path)?.hash,
-        memo: options.graphs?.exportGate,
-      },
-      resolveModule,
-    ),
+    mayExport: createExportGate(gateSource, resolveModule),
+    mayReExport: createReExportGate(gateSource),
   });
   runBuilds(
     analyzers,

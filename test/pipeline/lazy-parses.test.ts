@@ -1,4 +1,7 @@
-import { createExportGate } from '../../src/facts/export-gate.js';
+import {
+  createExportGate,
+  createReExportGate,
+} from '../../src/facts/export-gate.js';
 import { analyzeTree } from '../../src/pipeline/analyze-tree.js';
 import { MemoryTree } from '../../src/source/memory-tree.js';
 import { analyzeFiles } from '../helpers/analyze-files.js';
@@ -138,6 +141,55 @@ describe('names that cannot lead anywhere are not followed', () => {
     ]);
     // worker.ts (a candidate), main.ts and the barrel: strings.ts stays unread.
     expect(await parsedFor(files)).toBe(3);
+  });
+
+  it('does not read a module that binds the imported name itself and starts nothing', async () => {
+    const files = {
+      'package.json': JSON.stringify({
+        scripts: { start: 'node src/main.js' },
+      }),
+      'src/main.ts': [
+        `import { settings } from './settings';`,
+        `import { startTimers } from './timers';`,
+        `process.on('SIGTERM', () => process.exit(0));`,
+        'startTimers(settings.every);',
+        '',
+      ].join('\n'),
+      'src/settings.ts': `import { EVERY } from './timers';\nexport const settings = { every: EVERY };\n`,
+      'src/timers.ts': [
+        'export const EVERY = 60_000;',
+        'export function startTimers(every: number) {',
+        '  setInterval(() => undefined, every);',
+        '}',
+        '',
+      ].join('\n'),
+    };
+    const model = await analyzeFiles(files);
+    expect(model.processes.map((p) => [p.name, p.kinds])).toEqual([
+      ['start', ['scheduler']],
+    ]);
+    // main.ts and timers.ts are candidates: settings.ts stays unread.
+    expect(await parsedFor(files)).toBe(2);
+  });
+});
+
+describe('createReExportGate', () => {
+  it.each([
+    ['export * from', `export * from './a';`, true],
+    ['export * as', `export * as a from './a';`, true],
+    ['export { } from', `export { a, b as c } from './a';`, true],
+    ['export type { } from', `export type { A } from './a';`, true],
+    ['a plain export list', `const a = 1;\nexport { a };`, true],
+    ['declarations only', `export const a = 1;\nexport default a;`, false],
+    ['no exports', `import { a } from './a';\nconsole.log(a);`, false],
+  ])('%s: may re-export is %s', (_label, text, expected) => {
+    const gate = createReExportGate({ textOf: () => text });
+    expect(gate('src/x.ts')).toBe(expected);
+  });
+
+  it('says yes for a file it cannot read', () => {
+    const gate = createReExportGate({ textOf: () => undefined });
+    expect(gate('src/missing.ts')).toBe(true);
   });
 });
 

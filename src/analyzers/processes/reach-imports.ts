@@ -209,6 +209,11 @@ function markUsed(
     return;
   }
   const { resolver } = walk;
+  // Bound in this file, whose signals (if any) run whatever is used of it:
+  // parsing it could change no verdict.
+  if (!walk.runWhenCalled.has(file) && !resolver.mayReExport(file)) {
+    return;
+  }
   const facts = resolver.factsOf(file);
   if (!facts || depth > MAX_IMPORT_DEPTH) {
     return;
