@@ -204,9 +204,12 @@ async function scalingSeries(): Promise<void> {
       'ours ms',
       'ours minus the regex read, ms',
       'ratio to parse-only',
+      'ours peak RSS MB',
     ]),
   );
-  console.log(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:']));
+  console.log(
+    row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+  );
   const series = [
     { files: 1000, patterns: 20 },
     { files: 5000, patterns: 100 },
@@ -230,6 +233,7 @@ async function scalingSeries(): Promise<void> {
         ours.ms.toFixed(0),
         (ours.ms - read.ms).toFixed(0),
         (ours.ms / floor.ms).toFixed(2),
+        ours.rssMb.toFixed(0),
       ]),
     );
   }
