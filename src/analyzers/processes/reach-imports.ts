@@ -121,8 +121,8 @@ function visitFile(
   // imports would make a library's `main` run every command its barrels
   // list.
   const known = loadOnly
-    ? (walk.readUses ??= new Map())
-    : (walk.uses ??= new Map());
+    ? (walk.readUses ??= new Map<string, readonly FileUse[]>())
+    : (walk.uses ??= new Map<string, readonly FileUse[]>());
   let uses = known.get(file);
   if (!uses) {
     uses = usesOf(file, targets, walk, loadOnly);
