@@ -47,6 +47,31 @@ export function thisMember(
   return undefined;
 }
 
+/**
+ * The class `this` names inside a static member (`new this(url)` in a
+ * static getter), or undefined where `this` is an instance or a function's
+ * own.
+ */
+export function staticThisClass(node: ts.Node): string | undefined {
+  let at: ts.Node | undefined = node.parent;
+  while (at) {
+    if (ts.isFunctionDeclaration(at) || ts.isFunctionExpression(at)) {
+      return undefined;
+    }
+    if (
+      (ts.isClassDeclaration(at.parent) || ts.isClassExpression(at.parent)) &&
+      ts.isClassElement(at)
+    ) {
+      const isStatic =
+        ts.isClassStaticBlockDeclaration(at) ||
+        (ts.getCombinedModifierFlags(at) & ts.ModifierFlags.Static) !== 0;
+      return isStatic ? at.parent.name?.text : undefined;
+    }
+    at = at.parent;
+  }
+  return undefined;
+}
+
 function enclosingClass(
   node: ts.Node,
 ): ts.ClassDeclaration | ts.ClassExpression | undefined {

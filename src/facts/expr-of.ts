@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { thisMember } from './class-member-expr.js';
+import { staticThisClass, thisMember } from './class-member-expr.js';
 import type { Expr } from './expr.js';
 import { dyn, withPath } from './expr.js';
 // Mutual recursion: a function's returned value is an expression too.
@@ -111,6 +111,12 @@ function convert(node: ts.Node, at: At): Expr {
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
     return fnExprOf(node, at.sourceFile, at.text, at.line, at.depth);
   }
+  if (node.kind === ts.SyntaxKind.ThisKeyword) {
+    const name = staticThisClass(node);
+    return name === undefined
+      ? dyn(text, line)
+      : { k: 'ref', name, path: [], text, line };
+  }
   return dyn(text, line);
 }
 
@@ -206,6 +212,13 @@ function convertMember(
     }
     current = current.expression;
   }
+  const staticClass =
+    current.kind === ts.SyntaxKind.ThisKeyword
+      ? staticThisClass(current)
+      : undefined;
+  if (staticClass !== undefined) {
+    return { k: 'ref', name: staticClass, path, text, line };
+  }
   if (current.kind === ts.SyntaxKind.ThisKeyword) {
     const first = path.shift();
     const member =
@@ -225,6 +238,10 @@ const ARITHMETIC: Partial<Record<ts.SyntaxKind, '+' | '-' | '*' | '/'>> = {
 };
 
 function convertBinary(node: ts.BinaryExpression, at: At): Expr {
+  const cached = lazyValue(node, at.sourceFile);
+  if (cached) {
+    return sub(cached, at);
+  }
   const op = ARITHMETIC[node.operatorToken.kind];
   if (!op) {
     return dyn(fallbackText(node, at.sourceFile) ?? at.text, at.line);
@@ -232,6 +249,44 @@ function convertBinary(node: ts.BinaryExpression, at: At): Expr {
   const left = sub(node.left, at);
   const right = sub(node.right, at);
   return { k: 'bin', op, left, right, text: at.text, line: at.line };
+}
+
+const LAZY_OPERATORS = new Set([
+  ts.SyntaxKind.BarBarToken,
+  ts.SyntaxKind.QuestionQuestionToken,
+]);
+const LAZY_ASSIGNMENTS = new Set([
+  ts.SyntaxKind.BarBarEqualsToken,
+  ts.SyntaxKind.QuestionQuestionEqualsToken,
+]);
+
+/**
+ * What a lazily created value holds: `this.client ??= create()`, and
+ * `client || (client = create())`, hold what `create()` returns.
+ */
+function lazyValue(
+  node: ts.BinaryExpression,
+  sourceFile: ts.SourceFile,
+): ts.Expression | undefined {
+  const kind = node.operatorToken.kind;
+  if (LAZY_ASSIGNMENTS.has(kind)) {
+    return node.right;
+  }
+  if (!LAZY_OPERATORS.has(kind)) {
+    return undefined;
+  }
+  let right: ts.Expression = node.right;
+  while (ts.isParenthesizedExpression(right)) {
+    right = right.expression;
+  }
+  if (
+    !ts.isBinaryExpression(right) ||
+    right.operatorToken.kind !== ts.SyntaxKind.EqualsToken
+  ) {
+    return undefined;
+  }
+  const same = right.left.getText(sourceFile) === node.left.getText(sourceFile);
+  return same ? right.right : undefined;
 }
 
 /**

@@ -125,6 +125,11 @@ export interface ClassExpr extends At {
   ctorParams: string[];
   /** Arguments the constructor passes to `super()`, in terms of ctorParams. */
   superArgs: Expr[] | null;
+  /**
+   * Static members and what they hold: a property's initializer, what a
+   * getter returns last (`return this.client ??= new this(url)`), a method.
+   */
+  statics?: Record<string, Expr>;
 }
 
 /** A property path on something other than a name: `opts.queue` of a param. */

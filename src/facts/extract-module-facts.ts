@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { constructorsOf } from './class-member-expr.js';
 import type { Expr } from './expr.js';
 import { firstDescendant } from './descendants.js';
-import { exprOf } from './expr-of.js';
+import { exprOf, propertyNameOf } from './expr-of.js';
 import { returnedExprOf } from './function-expr.js';
 import { extractLoads } from './extract-loads.js';
 import { lineAt, shortTextOf } from './node-text.js';
@@ -270,9 +270,54 @@ class ModuleReader {
       superArgs: superCall
         ? superCall.arguments.map((arg) => this.expr(arg))
         : null,
+      ...this.staticsOf(decl),
       text: `class ${name ?? ''}`,
       line: lineAt(decl, this.sourceFile),
     });
+  }
+
+  /**
+   * A class's static members, for `Adapter.defaultClient` and the like: a
+   * client held by the class itself is reached through them.
+   */
+  private staticsOf(
+    decl: ts.ClassDeclaration,
+  ): { statics: Record<string, Expr> } | Record<string, never> {
+    const statics: Record<string, Expr> = {};
+    for (const member of decl.members) {
+      if (!hasModifier(member, ts.SyntaxKind.StaticKeyword) || !member.name) {
+        continue;
+      }
+      const name = propertyNameOf(member.name, this.sourceFile);
+      const value = name === undefined ? undefined : this.staticValue(member);
+      if (name !== undefined && value) {
+        statics[name] = value;
+      }
+    }
+    return Object.keys(statics).length > 0 ? { statics } : {};
+  }
+
+  private staticValue(member: ts.ClassElement): Expr | undefined {
+    if (ts.isPropertyDeclaration(member)) {
+      return member.initializer ? this.expr(member.initializer) : undefined;
+    }
+    if (ts.isGetAccessorDeclaration(member)) {
+      // The last return: earlier ones are the fallbacks of an `if`.
+      const last = member.body?.statements
+        .filter(ts.isReturnStatement)
+        .at(-1)?.expression;
+      return last ? this.expr(last) : undefined;
+    }
+    if (ts.isMethodDeclaration(member)) {
+      return {
+        k: 'fn',
+        params: member.parameters.map((param) => this.text(param.name)),
+        body: returnedExprOf(member, this.sourceFile),
+        text: shortTextOf(member, this.sourceFile),
+        line: lineAt(member, this.sourceFile),
+      };
+    }
+    return undefined;
   }
 
   /** `module.exports = {...}`, `module.exports.X = ...` and `exports.X = ...`. */

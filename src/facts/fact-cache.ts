@@ -5,7 +5,7 @@ import type { FileFacts } from './types.js';
  * Bump when extraction changes what it produces, so cached facts from an
  * older analyzer are never reused.
  */
-export const ANALYZER_VERSION = '5';
+export const ANALYZER_VERSION = '6';
 
 /**
  * What one scan of a file's content found. Keyed by content hash, so a file

@@ -218,11 +218,12 @@ export class Resolver {
       case 'ref':
         return this.walkRef(expr, file, next, seen);
       case 'member':
-        return applyPath(
+        return this.members(
           this.walk(expr.of, file, env, next, seen),
-          expr.path,
-          expr.text,
-          expr.line,
+          expr,
+          file,
+          next,
+          seen,
         );
       case 'each':
         return { ...expr, of: this.walk(expr.of, file, env, next, seen) };
@@ -277,14 +278,43 @@ export class Resolver {
           ? undefined
           : this.exportedValue(namespace, first, depth, seen);
       return value
-        ? atUse(applyPath(value, rest, expr.text, expr.line), expr)
+        ? atUse(
+            this.members(value, { ...expr, path: rest }, file, depth, seen),
+            expr,
+          )
         : dyn(expr.text, expr.line);
     }
     const value = this.nameValue(expr.name, file, depth, seen);
     if (!value) {
       return dyn(expr.text, expr.line);
     }
-    return atUse(applyPath(value, expr.path, expr.text, expr.line), expr);
+    return atUse(this.members(value, expr, file, depth, seen), expr);
+  }
+
+  /**
+   * `base` followed along `at.path`: a class's static members are resolved
+   * in the class's file (`Adapter.defaultClient` is what its getter
+   * returns), anything else as `applyPath` reads it.
+   */
+  private members(
+    base: Expr,
+    at: Expr & { path: string[] },
+    file: string,
+    depth: number,
+    seen: Set<string>,
+  ): Expr {
+    let value = base;
+    let path = at.path;
+    for (let hops = 0; value.k === 'class' && hops < 4; hops++) {
+      const [first, ...rest] = path;
+      const held = first === undefined ? undefined : value.statics?.[first];
+      if (!held) {
+        break;
+      }
+      value = this.walk(held, value.file ?? file, EMPTY_ENV, depth + 1, seen);
+      path = rest;
+    }
+    return applyPath(value, path, at.text, at.line);
   }
 
   private namespaceImport(name: string, file: string): string | undefined {

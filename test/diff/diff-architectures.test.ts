@@ -55,6 +55,51 @@ describe('diffArchitectures', () => {
     ]);
   });
 
+  it('pairs a key whose dynamic part is named differently, and reports none', () => {
+    const base = buildModel({
+      redisKeys: [
+        redisKey('collaborators:{document.id}', {
+          ttl: literal(60, 'src/a.ts', 3),
+        }),
+      ],
+    });
+    const head = buildModel({
+      redisKeys: [
+        redisKey('collaborators:{event.documentId}', {
+          ttl: literal(60, 'src/a.ts', 3),
+        }),
+      ],
+    });
+
+    expect(diffArchitectures(base, head).findings).toEqual([]);
+  });
+
+  it.each([
+    [['set'], ['redis-key-no-ttl', 'redis-key-added']],
+    [
+      ['sadd', 'smembers'],
+      ['redis-key-no-ttl', 'redis-key-added'],
+    ],
+    [
+      ['hdel', 'hset'],
+      ['redis-key-no-ttl', 'redis-key-added'],
+    ],
+    [['del', 'sadd'], ['redis-key-added']],
+    [['get', 'set', 'unlink'], ['redis-key-added']],
+    [['getdel', 'set'], ['redis-key-added']],
+  ])(
+    'a new key without a TTL written with %j grows without bound only if nothing deletes it',
+    (operations, rules) => {
+      const head = buildModel({
+        redisKeys: [redisKey('invite:{code}', { operations })],
+      });
+
+      expect(
+        diffArchitectures(buildModel(), head).findings.map((f) => f.rule),
+      ).toEqual(rules);
+    },
+  );
+
   it('turns rules off and re-grades them', () => {
     const head = buildModel({ queues: [queue('emails', {})] });
 

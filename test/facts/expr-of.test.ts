@@ -72,4 +72,33 @@ describe('exprOf', () => {
       fn: 'make',
     });
   });
+
+  it.each([
+    ['x || (x = make())', 'call'],
+    ['x ?? (x = make())', 'call'],
+    ['x ||= make()', 'call'],
+    ['x ??= make()', 'call'],
+    ['x || (y = make())', 'dyn'],
+    ['x || make()', 'dyn'],
+  ])('takes %s to hold a %s', (written, kind) => {
+    const value = valueOf(`let x, y; const value = ${written};`);
+    expect(value.k).toBe(kind);
+  });
+
+  it.each([
+    ['a static getter', 'static get client() { return new this(); }', 'ref'],
+    ['an instance method', 'open() { return new this(); }', 'dyn'],
+    [
+      'a function inside a static method',
+      'static open() { return function () { return new this(); }; }',
+      'dyn',
+    ],
+  ])('reads `this` in %s', (_label, member, kind) => {
+    const { file, node } = parseAndFind(
+      `class Adapter {\n  ${member}\n}`,
+      (n): n is ts.NewExpression => ts.isNewExpression(n),
+    );
+    const value = exprOf(node, file);
+    expect(value.k === 'new' ? value.callee.k : value.k).toBe(kind);
+  });
 });

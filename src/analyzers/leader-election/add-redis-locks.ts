@@ -1,3 +1,4 @@
+import { keyShape } from '../../model/key-shape.js';
 import { patternOf, stringOf } from '../../facts/expr.js';
 import type { Expr } from '../../facts/expr.js';
 import type { ArchitectureModel } from '../../model/types.js';
@@ -81,7 +82,11 @@ function ttlOfAcquire(op: ResolvedOp, model: Readonly<ArchitectureModel>) {
   if (ttl) {
     return optionValue(ttl.expr, op.file);
   }
-  return model.redisKeys.find((key) => key.pattern === op.keys[0])?.ttl;
+  const lock = op.keys[0];
+  return lock === undefined
+    ? undefined
+    : model.redisKeys.find((key) => keyShape(key.pattern) === keyShape(lock))
+        ?.ttl;
 }
 
 function roleOf(op: ResolvedOp): 'renew' | 'release' | undefined {

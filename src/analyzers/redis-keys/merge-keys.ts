@@ -1,9 +1,11 @@
+import { keyShape } from '../../model/key-shape.js';
 import type { RedisKey } from '../../model/types.js';
 import { uniqueSites } from '../shared/site.js';
 import type { KeyOccurrence } from './key-occurrences.js';
 
 /**
- * One `RedisKey` per key pattern (and client prefix). A key is ephemeral
+ * One `RedisKey` per key (its fixed text, see `keyShape`) and client
+ * prefix, named after its first site's pattern. A key is ephemeral
  * when some call gives it an expiry and every write is covered: either an
  * `expire` on the same pattern exists anywhere, or each write sets its own
  * TTL. A key that is only read and never expired stays durable.
@@ -11,7 +13,7 @@ import type { KeyOccurrence } from './key-occurrences.js';
 export function mergeKeys(occurrences: KeyOccurrence[]): RedisKey[] {
   const groups = new Map<string, KeyOccurrence[]>();
   for (const occurrence of occurrences) {
-    const id = `${occurrence.keyPrefix?.text ?? ''}\0${occurrence.pattern}`;
+    const id = `${occurrence.keyPrefix?.text ?? ''}\0${keyShape(occurrence.pattern)}`;
     groups.set(id, [...(groups.get(id) ?? []), occurrence]);
   }
   const keys = [...groups.values()].map(toRedisKey);

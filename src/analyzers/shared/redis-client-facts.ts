@@ -1,8 +1,9 @@
 import { lineOf } from '../../facts/line-of.js';
-import { Node } from 'ts-morph';
+import { Node, ts } from 'ts-morph';
 import type { CallExpression, NewExpression } from 'ts-morph';
 import type { Expr } from '../../facts/expr.js';
 import type { ParsedFile } from '../../facts/parsed-file.js';
+import { staticThisClass } from '../../facts/class-member-expr.js';
 import { shortText, toExpr } from '../../facts/to-expr.js';
 import { calleeName, methodCall, rootIdentifier } from './call-shape.js';
 import type { RedisLibrary } from './redis-modules.js';
@@ -77,6 +78,12 @@ function creationFact(
   file: ParsedFile,
   node: CallExpression | NewExpression,
 ): ClientCreationFact | undefined {
+  const wrapped = Node.isNewExpression(node)
+    ? wrappedClientLibrary(file, node)
+    : undefined;
+  if (wrapped) {
+    return creation(node, wrapped, false);
+  }
   const root = rootIdentifier(node.getExpression());
   const module = root === undefined ? undefined : file.importOf(root)?.module;
   const library = module === undefined ? undefined : redisLibraryOf(module);
@@ -87,14 +94,48 @@ function creationFact(
   if (Node.isCallExpression(node) && !CREATE_FUNCTIONS.has(name)) {
     return undefined;
   }
+  return creation(
+    node,
+    library,
+    name === 'Cluster' || name === 'createCluster',
+  );
+}
+
+function creation(
+  node: CallExpression | NewExpression,
+  library: RedisLibrary,
+  cluster: boolean,
+): ClientCreationFact {
   return {
     kind: 'client',
     line: lineOf(node),
     text: shortText(node),
     library,
-    cluster: name === 'Cluster' || name === 'createCluster',
+    cluster,
     args: node.getArguments().map((arg) => toExpr(arg)),
   };
+}
+
+/**
+ * `new this(url)` in a static member, or `new Adapter(url)`, of a class
+ * this file declares extending a Redis client: a client of that library.
+ */
+function wrappedClientLibrary(
+  file: ParsedFile,
+  node: NewExpression,
+): RedisLibrary | undefined {
+  const callee = node.compilerNode.expression;
+  const sourceFile = file.sourceFile.compilerNode;
+  const name = ts.isIdentifier(callee)
+    ? callee.getText(sourceFile)
+    : callee.kind === ts.SyntaxKind.ThisKeyword
+      ? staticThisClass(callee)
+      : undefined;
+  const cls = file.classes.find((c) => c.getName() === name);
+  const parent = cls?.getExtends()?.getExpression();
+  const root = parent ? rootIdentifier(parent) : undefined;
+  const module = root === undefined ? undefined : file.importOf(root)?.module;
+  return module === undefined ? undefined : redisLibraryOf(module);
 }
 
 /** Top-level functions whose body creates a client, keyed later by their line. */

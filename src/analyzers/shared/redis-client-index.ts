@@ -116,11 +116,24 @@ export class RedisClientIndex {
     if (!receiver.type) {
       return undefined;
     }
-    const type = this.resolver.resolve(receiver.type, file);
-    const library = type.k === 'ext' ? redisLibraryOf(type.module) : undefined;
+    const library = this.libraryOfType(
+      this.resolver.resolve(receiver.type, file),
+    );
     return library
       ? { library, connection: keyOf(file, receiver.expr) }
       : undefined;
+  }
+
+  /** `Redis`, or a class of ours that extends it (`redis: RedisAdapter`). */
+  private libraryOfType(type: Expr): RedisLibrary | undefined {
+    let current = type;
+    for (let hops = 0; current.k === 'class' && current.extends; hops++) {
+      if (hops >= MAX_HOPS) {
+        return undefined;
+      }
+      current = this.resolver.resolve(current.extends, current.file ?? '');
+    }
+    return current.k === 'ext' ? redisLibraryOf(current.module) : undefined;
   }
 
   /**

@@ -1,3 +1,5 @@
+import { deletedByApplication } from '../../model/key-deleted.js';
+import { keyShape } from '../../model/key-shape.js';
 import type { RedisKey } from '../../model/types.js';
 import type { Matched } from '../match-by-identity.js';
 import { matchByIdentity } from '../match-by-identity.js';
@@ -64,10 +66,8 @@ function appKeys(context: DiffContext): Matched<RedisKey> {
   const own = (keys: RedisKey[]): RedisKey[] =>
     keys.filter((key) => key.ownedBy === undefined);
   const base = own(context.base.redisKeys);
-  return matchByIdentity(
-    base,
-    own(context.head.redisKeys),
-    (key) => key.pattern,
+  return matchByIdentity(base, own(context.head.redisKeys), (key) =>
+    keyShape(key.pattern),
   );
 }
 
@@ -77,7 +77,7 @@ function draft(
 ): Omit<FindingDraft, 'message' | 'why'> {
   return {
     subject: { kind: 'redis-key', name: key.pattern },
-    identity: key.pattern,
+    identity: keyShape(key.pattern),
     ...at(primarySite(key.sites), side),
   };
 }
@@ -112,8 +112,14 @@ const noTtlWhy =
   'Without a TTL every distinct key stays in Redis forever, so memory grows ' +
   'with traffic until Redis evicts other data or refuses writes.';
 
+/** Written with no expiry, and never deleted by the application either. */
 function unbounded(key: RedisKey): boolean {
-  return writesKey(key) && key.lifetime === 'durable' && key.ttl === undefined;
+  return (
+    writesKey(key) &&
+    key.lifetime === 'durable' &&
+    key.ttl === undefined &&
+    !deletedByApplication(key)
+  );
 }
 
 export const redisKeyNoTtl: DiffRule = {

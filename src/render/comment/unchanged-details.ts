@@ -1,3 +1,4 @@
+import { keyShape } from '../../model/key-shape.js';
 import { matchByIdentity } from '../../diff/match-by-identity.js';
 import { queueFamily } from '../../diff/queue-view.js';
 import { channelIdentity } from '../../diff/rules/pubsub-rules.js';
@@ -66,7 +67,7 @@ const CATEGORIES = [
     kind: 'redis-key',
     items: (model) =>
       model.redisKeys.filter((key) => key.ownedBy === undefined),
-    identity: (key) => key.pattern,
+    identity: (key) => keyShape(key.pattern),
     subject: (key) => key.pattern,
     describe: (key) => `${codeSpan(key.pattern)} (${key.lifetime})`,
     sites: (key) => key.sites,

@@ -115,6 +115,33 @@ export async function f(id: string) {
     ]);
   });
 
+  it('takes keys that differ only in how the dynamic part is written for one key', async () => {
+    const model = await analyzeFiles({
+      'src/redis.ts': CLIENT,
+      'src/a.ts': `import { redis } from './redis';
+export async function join(documentId: string, userId: string) {
+  await redis.sadd(\`collaborators:\${documentId}\`, userId);
+}
+export async function flush(event: { documentId: string }) {
+  await redis.del(\`collaborators:\${event.documentId}\`);
+}
+`,
+    });
+
+    expect(
+      model.redisKeys.map((key) => [key.pattern, key.operations, key.sites]),
+    ).toEqual([
+      [
+        'collaborators:{documentId}',
+        ['del', 'sadd'],
+        [
+          { file: 'src/a.ts', line: 3, role: 'write' },
+          { file: 'src/a.ts', line: 6, role: 'delete' },
+        ],
+      ],
+    ]);
+  });
+
   it('resolves a key helper from another file, with the dynamic argument as written', async () => {
     const model = await analyzeFiles({
       'src/redis.ts': CLIENT,
