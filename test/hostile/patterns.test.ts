@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { ts } from 'ts-morph';
+import { globCovers } from '../../src/analyzers/pubsub/glob-covers.js';
 import { publishersFor } from '../../src/analyzers/push-paths/channel-views.js';
 import { createPathFilter } from '../../src/config/path-filter.js';
 import { diffArchitectures } from '../../src/diff/diff-architectures.js';
@@ -172,6 +173,13 @@ describe('patterns built at run time, on crafted input', () => {
   ])('config globs: %s', (_name, glob, path) => {
     const filter = createPathFilter({ include: [glob], exclude: [glob] });
     expect(timed(() => filter(path)).ms).toBeLessThan(BOUND_MS);
+  });
+
+  it.each([
+    ['stars around one letter', `${'*a'.repeat(200)}b`, 'a'.repeat(5000)],
+    ['stars and ?', `${'?*'.repeat(200)}z`, `q{${'x'.repeat(5000)}}`],
+  ])('psubscribe globs against channels: %s', (_name, glob, channel) => {
+    expect(timed(() => globCovers(glob, channel)).ms).toBeLessThan(BOUND_MS);
   });
 
   it('config globs match what their regular-expression translation matched', () => {

@@ -1,5 +1,6 @@
 import type { PubSubChannel, Site } from '../../model/types.js';
 import { uniqueSites } from '../shared/site.js';
+import { globCovers } from './glob-covers.js';
 import type { HandlerFacts } from './types.js';
 
 interface Draft {
@@ -52,7 +53,10 @@ export class ChannelTable {
         channel: draft.channel,
         transport: draft.transport,
         publishers: uniqueSites(draft.publishers),
-        subscribers: uniqueSites(draft.subscribers),
+        subscribers: uniqueSites([
+          ...draft.subscribers,
+          ...this.patternSubscribers(draft),
+        ]),
         pattern: draft.pattern,
         sites: uniqueSites([...draft.publishers, ...draft.subscribers]),
       };
@@ -64,6 +68,24 @@ export class ChannelTable {
         a.transport.localeCompare(b.transport) ||
         a.channel.localeCompare(b.channel),
     );
+  }
+
+  /**
+   * Subscribers of the same transport's patterns that receive every message
+   * published on `draft`: `psubscribe('user:*')` receives `user:{id}`.
+   */
+  private patternSubscribers(draft: Draft): Site[] {
+    if (draft.pattern || draft.publishers.length === 0) {
+      return [];
+    }
+    return [...this.drafts.values()]
+      .filter(
+        (other) =>
+          other.pattern &&
+          other.transport === draft.transport &&
+          globCovers(other.channel, draft.channel),
+      )
+      .flatMap((other) => other.subscribers);
   }
 }
 

@@ -54,7 +54,7 @@ sub.on('message', (channel, message) => {
     ]);
   });
 
-  it('marks psubscribe channels as patterns and serves them with pmessage handlers', async () => {
+  it('marks psubscribe channels as patterns, serving the channels they cover with pmessage handlers', async () => {
     const model = await analyzeFiles({
       'src/redis.ts': REDIS,
       'src/a.ts': `import { pub, sub } from './redis';
@@ -71,7 +71,11 @@ sub.on('message', () => undefined);
         channel: 'user:{id}',
         transport: 'redis',
         publishers: [{ file: 'src/a.ts', line: 3, role: 'publisher' }],
-        subscribers: [],
+        // The pattern's subscribers receive every message on it.
+        subscribers: [
+          { file: 'src/a.ts', line: 4, role: 'subscriber' },
+          { file: 'src/a.ts', line: 5, role: 'handler' },
+        ],
         pattern: false,
         sites: [{ file: 'src/a.ts', line: 3, role: 'publisher' }],
       },
