@@ -212,14 +212,11 @@ function convertMember(
     }
     current = current.expression;
   }
-  const staticClass =
-    current.kind === ts.SyntaxKind.ThisKeyword
-      ? staticThisClass(current)
-      : undefined;
-  if (staticClass !== undefined) {
-    return { k: 'ref', name: staticClass, path, text, line };
-  }
-  if (current.kind === ts.SyntaxKind.ThisKeyword) {
+  // In a static member `this` is the class, which `sub` names as a ref.
+  if (
+    current.kind === ts.SyntaxKind.ThisKeyword &&
+    staticThisClass(current) === undefined
+  ) {
     const first = path.shift();
     const member =
       first === undefined

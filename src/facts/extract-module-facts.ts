@@ -239,13 +239,18 @@ class ModuleReader {
 
   private functionDeclaration(decl: ts.FunctionDeclaration): void {
     const name = decl.name ? this.text(decl.name) : undefined;
-    this.declare(decl, name, {
+    this.declare(decl, name, this.fn(decl, `function ${name ?? ''}`));
+  }
+
+  /** A function or method with what it returns, when that is one expression. */
+  private fn(decl: ts.FunctionLikeDeclaration, text: string): Expr {
+    return {
       k: 'fn',
       params: decl.parameters.map((param) => this.text(param.name)),
       body: returnedExprOf(decl, this.sourceFile),
-      text: `function ${name ?? ''}`,
+      text,
       line: lineAt(decl, this.sourceFile),
-    });
+    };
   }
 
   private classDeclaration(decl: ts.ClassDeclaration): void {
@@ -309,13 +314,7 @@ class ModuleReader {
       return last ? this.expr(last) : undefined;
     }
     if (ts.isMethodDeclaration(member)) {
-      return {
-        k: 'fn',
-        params: member.parameters.map((param) => this.text(param.name)),
-        body: returnedExprOf(member, this.sourceFile),
-        text: shortTextOf(member, this.sourceFile),
-        line: lineAt(member, this.sourceFile),
-      };
+      return this.fn(member, shortTextOf(member, this.sourceFile));
     }
     return undefined;
   }

@@ -12,7 +12,10 @@ export interface ScannedSource {
   path: string;
   hash: string;
   scan: FileScan;
-  /** Present for a direct candidate read in this run; others are read again when needed. */
+  /**
+   * Present for a direct candidate read in this run; any other file is read
+   * again if a later step needs it.
+   */
   text?: string;
   /** Whether the scan came from the cache. */
   cached: boolean;

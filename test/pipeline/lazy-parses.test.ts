@@ -155,7 +155,11 @@ describe('names that cannot lead anywhere are not followed', () => {
         'startTimers(settings.every);',
         '',
       ].join('\n'),
-      'src/settings.ts': `import { EVERY } from './timers';\nexport const settings = { every: EVERY };\n`,
+      'src/settings.ts': [
+        `import { EVERY } from './timers';`,
+        'export const settings = { every: EVERY };',
+        '',
+      ].join('\n'),
       'src/timers.ts': [
         'export const EVERY = 60_000;',
         'export function startTimers(every: number) {',

@@ -13,7 +13,8 @@ import type { KeyOccurrence } from './key-occurrences.js';
 export function mergeKeys(occurrences: KeyOccurrence[]): RedisKey[] {
   const groups = new Map<string, KeyOccurrence[]>();
   for (const occurrence of occurrences) {
-    const id = `${occurrence.keyPrefix?.text ?? ''}\0${keyShape(occurrence.pattern)}`;
+    const prefix = occurrence.keyPrefix?.text ?? '';
+    const id = `${prefix}\0${keyShape(occurrence.pattern)}`;
     groups.set(id, [...(groups.get(id) ?? []), occurrence]);
   }
   const keys = [...groups.values()].map(toRedisKey);

@@ -131,6 +131,9 @@ function wrappedClientLibrary(
     : callee.kind === ts.SyntaxKind.ThisKeyword
       ? staticThisClass(callee)
       : undefined;
+  if (name === undefined) {
+    return undefined;
+  }
   const cls = file.classes.find((c) => c.getName() === name);
   const parent = cls?.getExtends()?.getExpression();
   const root = parent ? rootIdentifier(parent) : undefined;

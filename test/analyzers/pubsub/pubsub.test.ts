@@ -54,7 +54,7 @@ sub.on('message', (channel, message) => {
     ]);
   });
 
-  it('marks psubscribe channels as patterns, serving the channels they cover with pmessage handlers', async () => {
+  it('marks psubscribe globs as patterns that serve the channels they cover', async () => {
     const model = await analyzeFiles({
       'src/redis.ts': REDIS,
       'src/a.ts': `import { pub, sub } from './redis';

@@ -100,6 +100,20 @@ describe('redis-keys: a client class with static getters', () => {
     ]);
   });
 
+  it('takes no other construction in an unnamed client class for a client', async () => {
+    const model = await analyzeFiles({
+      'src/redis.ts': `import Redis from 'ioredis';
+export default class extends Redis {
+  copy() {
+    return new (this.constructor as new () => Redis)();
+  }
+}
+`,
+    });
+
+    expect(model.redisClients).toEqual([]);
+  });
+
   it('takes a parameter typed as the client class for a client', async () => {
     const model = await analyzeFiles({
       ...FILES,
